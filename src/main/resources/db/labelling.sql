@@ -6,8 +6,8 @@ CREATE TABLE IF NOT EXISTS labelling_label_register (
     process_instance_id VARCHAR(64)   NOT NULL UNIQUE,
     business_key        VARCHAR(64),
     course_code         VARCHAR(255)  NOT NULL,
-    course_title        VARCHAR(1000) NOT NULL,
-    program             VARCHAR(1000) NOT NULL,
+    course_title        VARCHAR(255)  NOT NULL,
+    program             VARCHAR(255)  NOT NULL,
     teacher_id          VARCHAR(255)  NOT NULL,
     granted_on          DATE          NOT NULL,
     valid_until         DATE          NOT NULL
