@@ -56,6 +56,10 @@ public class Authorizations {
     allowStart(Groups.INSTRUCTIONAL_DESIGNERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.LAB_MANAGERS, ProcessKeys.LEARNING_LAB_PURCHASE);
 
+    // the committee reads the definition of the process whose tasks it works on (Tasklist shows its name and diagram)
+    grant(Groups.LABELLING_COMMITTEE, Resources.PROCESS_DEFINITION, ProcessKeys.HYBRID_COURSE_LABELLING,
+        ProcessDefinitionPermissions.READ);
+
     // the instructional designers follow every instance of the three processes in Cockpit
     for (String process : PROCESSES) {
       grant(Groups.INSTRUCTIONAL_DESIGNERS, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,

@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 /** Today as the process engine sees it, so that tests moving the engine clock move labels too. */
 final class EngineClock {
 
-    static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
-    }
+  static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+  }
 
-    private EngineClock() {}
+  private EngineClock() {}
 }

@@ -21,39 +21,39 @@ import org.springframework.stereotype.Component;
 @Component("issueLabel")
 public class IssueLabelDelegate implements JavaDelegate {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IssueLabelDelegate.class);
+  private static final Logger LOG = LoggerFactory.getLogger(IssueLabelDelegate.class);
 
-    private final ReferenceGenerator references;
-    private final LabelRegister register;
+  private final ReferenceGenerator references;
+  private final LabelRegister register;
 
-    public IssueLabelDelegate(ReferenceGenerator references, LabelRegister register) {
-        this.references = references;
-        this.register = register;
-    }
+  public IssueLabelDelegate(ReferenceGenerator references, LabelRegister register) {
+    this.references = references;
+    this.register = register;
+  }
 
-    @Override
-    public void execute(DelegateExecution execution) {
-        RegisteredLabel label = register.findByProcessInstance(execution.getProcessInstanceId())
-                .orElseGet(() -> registerNewLabel(execution));
-        execution.setVariable(LABEL_NUMBER, label.labelNumber());
-        execution.setVariable(LABEL_VALID_UNTIL, label.validUntil().toString());
-    }
+  @Override
+  public void execute(DelegateExecution execution) {
+    RegisteredLabel label = register.findByProcessInstance(execution.getProcessInstanceId())
+        .orElseGet(() -> registerNewLabel(execution));
+    execution.setVariable(LABEL_NUMBER, label.labelNumber());
+    execution.setVariable(LABEL_VALID_UNTIL, label.validUntil().toString());
+  }
 
-    private RegisteredLabel registerNewLabel(DelegateExecution execution) {
-        LocalDate today = EngineClock.today();
-        RegisteredLabel label = new RegisteredLabel(
-                references.next(ReferenceType.LABEL),
-                execution.getProcessInstanceId(),
-                execution.getProcessBusinessKey(),
-                (String) execution.getVariable(COURSE_CODE),
-                (String) execution.getVariable(COURSE_TITLE),
-                (String) execution.getVariable(PROGRAM),
-                (String) execution.getVariable(TEACHER_ID),
-                today,
-                today.plusYears(LABEL_VALIDITY_YEARS));
-        register.add(label);
-        LOG.info("{}: label {} granted to course {}, valid until {}", label.businessKey(), label.labelNumber(),
-                label.courseCode(), label.validUntil());
-        return label;
-    }
+  private RegisteredLabel registerNewLabel(DelegateExecution execution) {
+    LocalDate today = EngineClock.today();
+    RegisteredLabel label = new RegisteredLabel(
+        references.next(ReferenceType.LABEL),
+        execution.getProcessInstanceId(),
+        execution.getProcessBusinessKey(),
+        (String) execution.getVariable(COURSE_CODE),
+        (String) execution.getVariable(COURSE_TITLE),
+        (String) execution.getVariable(PROGRAM),
+        (String) execution.getVariable(TEACHER_ID),
+        today,
+        today.plusYears(LABEL_VALIDITY_YEARS));
+    register.add(label);
+    LOG.info("{} : label {} attribué au cours {}, valable jusqu'au {}", label.businessKey(), label.labelNumber(),
+        label.courseCode(), label.validUntil());
+    return label;
+  }
 }

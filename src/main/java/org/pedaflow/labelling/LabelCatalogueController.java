@@ -12,25 +12,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class LabelCatalogueController {
 
-    /** What the catalogue shows of a label. */
-    public record PublicLabel(String labelNumber, String courseCode, String courseTitle, String program,
-                              LocalDate grantedOn, LocalDate validUntil) {
+  /** What the catalogue shows of a label. */
+  public record PublicLabel(String labelNumber, String courseCode, String courseTitle, String program,
+                LocalDate grantedOn, LocalDate validUntil) {
 
-        static PublicLabel of(RegisteredLabel label) {
-            return new PublicLabel(label.labelNumber(), label.courseCode(), label.courseTitle(), label.program(),
-                    label.grantedOn(), label.validUntil());
-        }
+    static PublicLabel of(RegisteredLabel label) {
+      return new PublicLabel(label.labelNumber(), label.courseCode(), label.courseTitle(), label.program(),
+          label.grantedOn(), label.validUntil());
     }
+  }
 
-    private final LabelRegister register;
+  private final LabelRegister register;
 
-    public LabelCatalogueController(LabelRegister register) {
-        this.register = register;
-    }
+  public LabelCatalogueController(LabelRegister register) {
+    this.register = register;
+  }
 
-    @GetMapping("/api/labels")
-    public List<PublicLabel> validLabels() {
-        LocalDate today = EngineClock.today();
-        return register.validOn(today).stream().map(PublicLabel::of).toList();
-    }
+  @GetMapping("/api/labels")
+  public List<PublicLabel> validLabels() {
+    LocalDate today = EngineClock.today();
+    return register.validOn(today).stream().map(PublicLabel::of).toList();
+  }
 }
