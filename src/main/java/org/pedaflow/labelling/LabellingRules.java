@@ -58,10 +58,10 @@ public class LabellingRules implements ProcessRules {
   }
 
   private void checkReview(Inputs in) {
-    in.requireInteger(SCORE_ALIGNMENT, "Note « Alignement pédagogique »", 0, 3);
-    in.requireInteger(SCORE_ACTIVITIES, "Note « Activités à distance »", 0, 3);
-    in.requireInteger(SCORE_ASSESSMENT, "Note « Évaluation et rétroaction »", 0, 3);
-    in.requireInteger(SCORE_ACCESSIBILITY, "Note « Accessibilité et ergonomie »", 0, 3);
+    in.requireInteger(SCORE_ALIGNMENT, "Note d'alignement pédagogique", 0, 3);
+    in.requireInteger(SCORE_ACTIVITIES, "Note des activités à distance", 0, 3);
+    in.requireInteger(SCORE_ASSESSMENT, "Note d'évaluation et de rétroaction", 0, 3);
+    in.requireInteger(SCORE_ACCESSIBILITY, "Note d'accessibilité et d'ergonomie", 0, 3);
     String recommendation = in.requireChoice(RECOMMENDATION, "Recommandation",
         Recommendation.APPROVE, Recommendation.REVISE, Recommendation.REJECT);
     if (Recommendation.REVISE.equals(recommendation)
