@@ -1,13 +1,15 @@
 package org.pedaflow.labelling;
 
+import org.pedaflow.identity.ProcessKeys;
+
 /**
  * The identifiers of {@code hybrid-course-labelling} (SPEC §3.2) that code relies on:
  * process key, task keys, variable names and enum values. Nothing here is shown to a person.
  */
 public final class LabellingProcess {
 
-  public static final String PROCESS_KEY = "hybrid-course-labelling";
-  public static final String DECISION_KEY = "hybrid-label-eligibility";
+  public static final String PROCESS_KEY = ProcessKeys.HYBRID_COURSE_LABELLING;
+  public static final String DECISION_KEY = ProcessKeys.HYBRID_LABEL_ELIGIBILITY;
 
   /** After this many revision rounds the next review may only approve or reject. */
   public static final int MAX_REVISION_ROUNDS = 3;

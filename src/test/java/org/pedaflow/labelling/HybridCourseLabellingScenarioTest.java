@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.pedaflow.identity.Groups;
 import org.pedaflow.labelling.LabellingProcess.Activities;
 import org.pedaflow.labelling.LabellingProcess.EndEvents;
 import org.pedaflow.labelling.LabellingProcess.LabelDecision;
@@ -63,11 +64,11 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
   void approvedCourseIsGrantedALabelForThreeYears() throws Exception {
     ProcessInstance instance = apply(application("SCN-GRANTED", 20));
     assertThat(instance).isWaitingAt(Tasks.REVIEW_PEDAGOGICAL_DESIGN).variables().containsEntry(Variables.ELIGIBLE, true);
-    assertThat(task(instance)).hasCandidateGroup("instructional-designers");
+    assertThat(task(instance)).hasCandidateGroup(Groups.INSTRUCTIONAL_DESIGNERS);
 
     completeAs(DESIGNER, task(instance), review(Recommendation.APPROVE, null));
     assertThat(instance).isWaitingAt(Tasks.DECIDE_LABEL);
-    assertThat(task(instance)).hasCandidateGroup("labelling-committee");
+    assertThat(task(instance)).hasCandidateGroup(Groups.LABELLING_COMMITTEE);
     completeAs(COMMITTEE_MEMBER, task(instance), Map.of(Variables.LABEL_DECISION, LabelDecision.GRANTED,
         Variables.DECISION_COMMENTS, "Scénarisation exemplaire."));
     awaitJobs(instance.getId());
