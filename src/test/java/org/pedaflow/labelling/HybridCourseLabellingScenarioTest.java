@@ -40,6 +40,7 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
 
   @Autowired private LabelRegister register;
   @Autowired private IssueLabelDelegate issueLabel;
+  @Autowired private LabelCatalogueController catalogueController;
 
   // ---------------------------------------------------------------- paths
 
@@ -82,6 +83,9 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
     RegisteredLabel registered = register.findByProcessInstance(instance.getId()).orElseThrow();
     assertThat(registered).isEqualTo(new RegisteredLabel(labelNumber, instance.getId(), instance.getBusinessKey(),
         "SCN-GRANTED", "Histoire de l'Europe moderne", "Licence d'histoire", TEACHER, LocalDate.now(), validUntil));
+
+    historyService.deleteHistoricProcessInstance(instance.getId());
+    assertThat(register.findByProcessInstance(instance.getId())).as("the register outlives the history").contains(registered);
 
     MimeMessage mail = singleMailTo(TEACHER_EMAIL);
     assertThat(mail.getSubject()).contains(labelNumber);
@@ -181,6 +185,23 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
     assertThat(labels).hasSize(1);
     org.mockito.Mockito.verify(execution, org.mockito.Mockito.times(2))
         .setVariable(Variables.LABEL_NUMBER, labels.get(0).labelNumber());
+  }
+
+  @Test
+  void catalogueListsOnlyTheLabelsStillValidAndNoPersonalData() {
+    LocalDate today = LocalDate.now();
+    register.add(new RegisteredLabel("LABEL-2020-0901", "scenario-expired-" + System.nanoTime(), "HYB-2020-0901",
+        "SCN-EXPIRED", "Cours expiré", "Licence", "thomas", today.minusYears(3).minusDays(1), today.minusDays(1)));
+    register.add(new RegisteredLabel("LABEL-2023-0902", "scenario-last-day-" + System.nanoTime(), "HYB-2023-0902",
+        "SCN-LAST-DAY", "Cours au dernier jour", "Licence", "thomas", today.minusYears(3), today));
+
+    List<LabelCatalogueController.PublicLabel> catalogue = catalogueController.validLabels();
+
+    assertThat(catalogue).extracting(LabelCatalogueController.PublicLabel::courseCode)
+        .contains("SCN-LAST-DAY").doesNotContain("SCN-EXPIRED");
+    assertThat(LabelCatalogueController.PublicLabel.class.getRecordComponents())
+        .extracting(java.lang.reflect.RecordComponent::getName)
+        .containsExactly("labelNumber", "courseCode", "courseTitle", "program", "grantedOn", "validUntil");
   }
 
   // ---------------------------------------------------------------- refused inputs
