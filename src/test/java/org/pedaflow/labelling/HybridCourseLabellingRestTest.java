@@ -14,6 +14,7 @@ import org.pedaflow.labelling.LabellingProcess.Recommendation;
 import org.pedaflow.labelling.LabellingProcess.Tasks;
 import org.pedaflow.labelling.LabellingProcess.Variables;
 import org.pedaflow.test.Api;
+import org.pedaflow.test.Mails;
 import org.pedaflow.test.PedaflowIntegrationTest;
 
 /**
@@ -71,8 +72,8 @@ class HybridCourseLabellingRestTest extends PedaflowIntegrationTest {
     assertThat(ines.post("/task/" + review.get("id").asText() + "/submit-form",
         restVariables(review(Recommendation.REVISE, "Précisez les consignes des forums."))).status()).isEqualTo(204);
     awaitJobs(instanceId);
-    assertThat(mailsTo(greenMail.getReceivedMessages(), TEACHER_EMAIL)).singleElement()
-        .satisfies(mail -> assertThat(plainText(mail)).contains("Précisez les consignes des forums.")
+    assertThat(Mails.to(greenMail.getReceivedMessages(), TEACHER_EMAIL)).singleElement()
+        .satisfies(mail -> assertThat(Mails.text(mail)).contains("Précisez les consignes des forums.")
             .contains("http://pedaflow.test"));
     JsonNode revision = singleTask(claire, instanceId, Tasks.REVISE_COURSE);
     assertThat(revision.get("assignee").asText()).isEqualTo(TEACHER);
@@ -102,7 +103,7 @@ class HybridCourseLabellingRestTest extends PedaflowIntegrationTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
     String labelNumber = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName(Variables.LABEL_NUMBER).singleResult().getValue();
-    List<MimeMessage> mails = mailsTo(greenMail.getReceivedMessages(), TEACHER_EMAIL);
+    List<MimeMessage> mails = Mails.to(greenMail.getReceivedMessages(), TEACHER_EMAIL);
     assertThat(mails).hasSize(2);
     assertThat(mails.get(1).getSubject()).contains(labelNumber);
 

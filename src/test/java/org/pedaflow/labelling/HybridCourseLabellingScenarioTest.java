@@ -26,6 +26,7 @@ import org.pedaflow.labelling.LabellingProcess.LabelDecision;
 import org.pedaflow.labelling.LabellingProcess.Recommendation;
 import org.pedaflow.labelling.LabellingProcess.Tasks;
 import org.pedaflow.labelling.LabellingProcess.Variables;
+import org.pedaflow.test.Mails;
 import org.pedaflow.test.PedaflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
@@ -58,7 +59,7 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
     assertThat(instance).hasPassed(EndEvents.COURSE_INELIGIBLE).isEnded();
     MimeMessage mail = singleMailTo(TEACHER_EMAIL);
     assertThat(mail.getSubject()).contains("n'est pas éligible").contains(instance.getBusinessKey());
-    assertThat(plainText(mail)).contains("19");
+    assertThat(Mails.text(mail)).contains("19");
   }
 
   @Test
@@ -89,7 +90,7 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
 
     MimeMessage mail = singleMailTo(TEACHER_EMAIL);
     assertThat(mail.getSubject()).contains(labelNumber);
-    assertThat(plainText(mail)).contains(labelNumber)
+    assertThat(Mails.text(mail)).contains(labelNumber)
         .contains(validUntil.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
         .contains("Scénarisation exemplaire.");
   }
@@ -109,7 +110,7 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
     assertThat(register.findByProcessInstance(instance.getId())).isEmpty();
     MimeMessage mail = singleMailTo(TEACHER_EMAIL);
     assertThat(mail.getSubject()).contains("non attribué");
-    assertThat(plainText(mail)).contains("Le comité suit l'avis défavorable");
+    assertThat(Mails.text(mail)).contains("Le comité suit l'avis défavorable");
   }
 
   @Test
@@ -130,7 +131,7 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
     String history = (String) runtimeService.getVariable(instance.getId(), Variables.REVISION_HISTORY);
     assertThat(history).contains("**Révision 1**", "**Révision 2**", "**Révision 3**",
         "« Précisez les consignes, tour 2. »", "« Consignes réécrites, tour 3. »");
-    assertThat(mailsTo(greenMail.getReceivedMessages(), TEACHER_EMAIL)).hasSize(3)
+    assertThat(Mails.to(greenMail.getReceivedMessages(), TEACHER_EMAIL)).hasSize(3)
         .allSatisfy(mail -> assertThat(mail.getSubject()).contains("révision demandée"));
 
     Task fourthReview = task(instance);
@@ -329,7 +330,7 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
   }
 
   private MimeMessage singleMailTo(String address) {
-    List<MimeMessage> mails = mailsTo(greenMail.getReceivedMessages(), address);
+    List<MimeMessage> mails = Mails.to(greenMail.getReceivedMessages(), address);
     assertThat(mails).hasSize(1);
     return mails.get(0);
   }

@@ -2,12 +2,7 @@ package org.pedaflow.labelling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.pedaflow.labelling.LabellingProcess.Variables;
 import org.pedaflow.rules.InvalidInputException;
@@ -71,33 +66,6 @@ final class LabellingTestSupport {
     InvalidInputException invalid = violation(thrown);
     assertThat(invalid.field()).isEqualTo(field);
     assertThat(invalid.getMessage()).contains("(" + field + ")").contains(messagePart);
-  }
-
-  /** Messages sent to one address. */
-  static List<MimeMessage> mailsTo(MimeMessage[] received, String address) {
-    return Arrays.stream(received).filter(message -> {
-      try {
-        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
-  }
-
-  /** The plain-text alternative of a message. */
-  static String plainText(Part part) throws Exception {
-    if (part.isMimeType("text/plain")) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String text = plainText(multipart.getBodyPart(i));
-        if (text != null) {
-          return text;
-        }
-      }
-    }
-    return null;
   }
 
   private LabellingTestSupport() {}
