@@ -5,14 +5,11 @@ import static org.pedaflow.purchase.PurchaseProcess.*;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.pedaflow.notification.Recipients;
 import org.pedaflow.reference.ReferenceType;
 import org.pedaflow.rules.ForbiddenActionException;
 import org.pedaflow.rules.Inputs;
 import org.pedaflow.rules.ProcessRules;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PurchaseRules implements ProcessRules {
 
-  private final IdentityService identityService;
+  private final Recipients recipients;
 
-  public PurchaseRules(@Lazy IdentityService identityService) {
-    this.identityService = identityService;
+  public PurchaseRules(Recipients recipients) {
+    this.recipients = recipients;
   }
 
   @Override
@@ -97,11 +94,13 @@ public class PurchaseRules implements ProcessRules {
     }
   }
 
+  /** Who completes the task: the authenticated user, else (engine-internal call) the assignee. */
+  private static String actor(Inputs in) {
+    return in.currentUserId() != null ? in.currentUserId() : in.task().getAssignee();
+  }
+
   private static void refuseOwnRequest(String taskKey, Inputs in) {
-    String actor = in.currentUserId();
-    if (actor == null && in.task() != null) {
-      actor = in.task().getAssignee();
-    }
+    String actor = actor(in);
     if (actor != null && actor.equals(in.get(REQUESTER_ID))) {
       String what = switch (taskKey) {
         case GIVE_PEDAGOGICAL_OPINION -> "donner l'avis pédagogique sur";
@@ -123,31 +122,15 @@ public class PurchaseRules implements ProcessRules {
       in.optionalText(commentsVariable, commentsLabel);
       return;
     }
-    String reason = in.requireText(commentsVariable, commentsLabel + " (motif du refus)");
-    String refusedBy = in.currentUserId() != null ? in.currentUserId() : in.task().getAssignee();
+    String reason = in.optionalText(commentsVariable, commentsLabel);
+    if (reason == null || reason.isEmpty()) {
+      throw in.invalid(commentsVariable, commentsLabel,
+          "obligatoire pour motiver un refus ou un avis défavorable (le motif est transmis au demandeur)");
+    }
+    String refusedBy = actor(in);
     in.set(REFUSED_BY, refusedBy);
-    in.set(REFUSED_BY_NAME, displayName(refusedBy));
+    in.set(REFUSED_BY_NAME, recipients.displayName(refusedBy));
     in.set(REFUSAL_STEP, step);
     in.set(REFUSAL_REASON, reason);
-  }
-
-  /** « Prénom Nom » of a user, read without the current user's authorizations (a teacher may not list users). */
-  private String displayName(String userId) {
-    if (userId == null) {
-      return "Pedaflow";
-    }
-    User user = Context.getCommandContext() == null
-        ? findUser(userId)
-        : Context.getCommandContext().runWithoutAuthorization(() -> findUser(userId));
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
-  }
-
-  private User findUser(String userId) {
-    return identityService.createUserQuery().userId(userId).singleResult();
   }
 }
