@@ -55,6 +55,9 @@ public class Authorizations {
     allowStart(Groups.TEACHERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.INSTRUCTIONAL_DESIGNERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.LAB_MANAGERS, ProcessKeys.LEARNING_LAB_PURCHASE);
+    // finance approves budgets of purchases without starting them: it reads the model (Tasklist's diagram)
+    grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, ProcessKeys.LEARNING_LAB_PURCHASE,
+        ProcessDefinitionPermissions.READ);
 
     // the instructional designers follow every instance of the three processes in Cockpit
     for (String process : PROCESSES) {

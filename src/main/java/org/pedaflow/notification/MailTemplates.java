@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -41,7 +42,8 @@ public class MailTemplates {
     resolver.setTemplateMode(mode);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
-    TemplateEngine engine = new TemplateEngine();
+    // Spring's dialect evaluates ${...} with SpEL; the plain one needs OGNL, which is not on the classpath.
+    TemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     return engine;
   }
