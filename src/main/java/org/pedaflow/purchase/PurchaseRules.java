@@ -45,7 +45,10 @@ public class PurchaseRules implements ProcessRules {
       in.requireText(REQUESTER_ID, "Demandeur");
     }
     in.requireText(ITEM_DESCRIPTION, "Matériel demandé");
-    Integer quantity = in.requireInteger(QUANTITY, "Quantité", 1, Integer.MAX_VALUE);
+    Integer quantity = in.requireInteger(QUANTITY, "Quantité", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    if (quantity < 1) {
+      throw in.invalid(QUANTITY, "Quantité", "au moins 1 est attendu");
+    }
     BigDecimal unitPrice = in.requirePositiveAmount(UNIT_PRICE_EUR, "Prix unitaire");
     in.requireText(SUPPLIER, "Fournisseur");
     in.requireText(PEDAGOGICAL_JUSTIFICATION, "Justification pédagogique");
