@@ -42,8 +42,8 @@ public class MailTemplates {
     resolver.setTemplateMode(mode);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
-    // Spring's dialect evaluates ${...} with SpEL; the plain one needs OGNL, which is not on the classpath.
-    TemplateEngine engine = new SpringTemplateEngine();
+    // Spring EL in the templates (${teacherName}, ${labelValidUntil}); no OGNL on the classpath
+    SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     return engine;
   }
