@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pedaflow.test.Api;
+import org.pedaflow.test.Mails;
 import org.pedaflow.test.PedaflowIntegrationTest;
 
 /**
@@ -70,7 +71,7 @@ class LearningLabPurchaseRestTest extends PedaflowIntegrationTest {
     assertThat(orderNumber).matches("PO-\\d{4}-\\d{4}");
     List<MimeMessage> orderMails = mails(greenMail, businessKey, "claire@univ.example");
     assertThat(orderMails).hasSize(1);
-    assertThat(plainText(orderMails.get(0))).contains(orderNumber, "3 000,00 €", "http://pedaflow.test");
+    assertThat(Mails.text(orderMails.get(0))).contains(orderNumber, "3 000,00 €", "http://pedaflow.test");
 
     assertOnlyTheseSee(id, REGISTER_DELIVERY, "lea", "paul");
     assertThat(rest("paul").post("/task/" + taskId(id, "paul") + "/submit-form",

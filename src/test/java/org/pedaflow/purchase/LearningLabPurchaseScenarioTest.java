@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pedaflow.rules.ForbiddenActionException;
 import org.pedaflow.rules.InvalidInputException;
 import org.pedaflow.rules.RuleViolationException;
+import org.pedaflow.test.Mails;
 import org.pedaflow.test.PedaflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
@@ -68,8 +69,8 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
         .extracting(PlacedOrder::number).isEqualTo(orderNumber);
     List<MimeMessage> orderMails = mails(greenMail, purchase.getBusinessKey(), "claire@univ.example");
     assertThat(orderMails).hasSize(1);
-    assertThat(subject(orderMails.get(0))).contains(orderNumber);
-    assertThat(plainText(orderMails.get(0))).contains("0,30 €", orderNumber);
+    assertThat(Mails.subject(orderMails.get(0))).contains(orderNumber);
+    assertThat(Mails.text(orderMails.get(0))).contains("0,30 €", orderNumber);
 
     registerDelivery(purchase);
 
@@ -161,10 +162,10 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
   private void assertRefusalMail(ProcessInstance purchase, String step, String reason) {
     List<MimeMessage> refusals = mails(greenMail, purchase.getBusinessKey(), "claire@univ.example");
     assertThat(refusals).hasSize(1);
-    assertThat(subject(refusals.get(0))).contains(purchase.getBusinessKey(), "refusée");
+    assertThat(Mails.subject(refusals.get(0))).contains(purchase.getBusinessKey(), "refusée");
     String refusedBy = (String) historicVariable(purchase, REFUSED_BY_NAME);
     assertThat(refusedBy).isNotBlank().isNotEqualTo(historicVariable(purchase, REFUSED_BY));
-    assertThat(plainText(refusals.get(0))).contains(step, reason, refusedBy);
+    assertThat(Mails.text(refusals.get(0))).contains(step, reason, refusedBy);
   }
 
   // ---------------------------------------------------------------- four eyes
@@ -229,7 +230,7 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
     assertThat(purchase).hasPassed(SEND_DELIVERY_REMINDER, FINANCE_REMINDED).isWaitingAt(REGISTER_DELIVERY);
     List<MimeMessage> reminders = mails(greenMail, purchase.getBusinessKey(), "marc@univ.example");
     assertThat(reminders).hasSize(1);
-    assertThat(subject(reminders.get(0))).contains((String) variable(purchase, PURCHASE_ORDER_NUMBER));
+    assertThat(Mails.subject(reminders.get(0))).contains((String) variable(purchase, PURCHASE_ORDER_NUMBER));
     registerDelivery(purchase);
     assertThat(purchase).isEnded().hasPassed(EQUIPMENT_AVAILABLE);
   }

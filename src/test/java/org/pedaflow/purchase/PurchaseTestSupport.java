@@ -2,19 +2,15 @@ package org.pedaflow.purchase;
 
 import static org.pedaflow.purchase.PurchaseProcess.*;
 
-import jakarta.mail.BodyPart;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.icegreen.greenmail.util.GreenMail;
+import org.pedaflow.test.Mails;
 
-/** Requests and mail reading shared by the purchase tests. */
+/** Requests and mail look-up shared by the purchase tests. */
 final class PurchaseTestSupport {
 
   private PurchaseTestSupport() {}
@@ -43,54 +39,16 @@ final class PurchaseTestSupport {
     return copy;
   }
 
-  /** Every message received for one instance (header set by the mail service), to one address. */
+  /** The messages one address received about one instance (header set by the mail service). */
   static List<MimeMessage> mails(GreenMail greenMail, String businessKey, String address) {
-    return Arrays.stream(greenMail.getReceivedMessages())
-        .filter(message -> businessKey.equals(header(message, "X-Pedaflow-Reference")))
-        .filter(message -> recipients(message).contains(address))
+    return Mails.to(greenMail.getReceivedMessages(), address).stream()
+        .filter(message -> businessKey.equals(reference(message)))
         .toList();
   }
 
-  static String subject(MimeMessage message) {
+  private static String reference(MimeMessage message) {
     try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The decoded text/plain part of a message. */
-  static String plainText(Part part) {
-    try {
-      if (part.isMimeType("text/plain")) {
-        return (String) part.getContent();
-      }
-      if (part.getContent() instanceof Multipart multipart) {
-        for (int i = 0; i < multipart.getCount(); i++) {
-          BodyPart child = multipart.getBodyPart(i);
-          String text = plainText(child);
-          if (text != null) {
-            return text;
-          }
-        }
-      }
-      return null;
-    } catch (MessagingException | IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String header(MimeMessage message, String name) {
-    try {
-      return message.getHeader(name, null);
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String recipients(MimeMessage message) {
-    try {
-      return Arrays.toString(message.getAllRecipients());
+      return message.getHeader("X-Pedaflow-Reference", null);
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
