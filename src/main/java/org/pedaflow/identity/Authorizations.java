@@ -56,9 +56,10 @@ public class Authorizations {
     allowStart(Groups.INSTRUCTIONAL_DESIGNERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.LAB_MANAGERS, ProcessKeys.LEARNING_LAB_PURCHASE);
 
-    // the committee reads the definition of the process whose tasks it works on (Tasklist shows its name and diagram)
-    grant(Groups.LABELLING_COMMITTEE, Resources.PROCESS_DEFINITION, ProcessKeys.HYBRID_COURSE_LABELLING,
-        ProcessDefinitionPermissions.READ);
+    // whoever works on the tasks of a process reads its definition (Tasklist shows its name and diagram)
+    worksOn(Groups.TEACHERS, ProcessKeys.TEACHER_ONBOARDING);
+    worksOn(Groups.LABELLING_COMMITTEE, ProcessKeys.HYBRID_COURSE_LABELLING);
+    worksOn(Groups.FINANCE, ProcessKeys.LEARNING_LAB_PURCHASE);
 
     // the instructional designers follow every instance of the three processes in Cockpit
     for (String process : PROCESSES) {
@@ -69,6 +70,10 @@ public class Authorizations {
       grant(Groups.INSTRUCTIONAL_DESIGNERS, Resources.DECISION_DEFINITION, decision, Permissions.READ,
           Permissions.READ_HISTORY);
     }
+  }
+
+  private void worksOn(String group, String processKey) {
+    grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
   }
 
   private void allowStart(String group, String processKey) {
