@@ -1,0 +1,340 @@
+package org.pedaflow.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.junit.jupiter.api.Test;
+import org.pedaflow.PedaflowApplication;
+import org.pedaflow.identity.TasklistFilters;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The performance benchmark of issue 9, run by {@code mvn -Pbench verify} (never by the normal build:
+ * the class name does not match the test patterns of Surefire, the {@code bench} profile runs it with
+ * Failsafe after the jar is packaged). It prints, and writes to {@code target/bench/results.md}:
+ * <ol>
+ *   <li>process throughput of the three processes and of their bare twins, in one application on H2
+ *       in memory, with the ratio Pedaflow / bare;</li>
+ *   <li>latency of the task list as Tasklist asks for it, with 10 000 open tasks;</li>
+ *   <li>start-up to a ready REST API and resident memory of the packaged jar and of a plain Camunda
+ *       Spring Boot application built outside the repository.</li>
+ * </ol>
+ * Nothing is asserted: the numbers are printed. Sizes are system properties ({@code bench.*}).
+ */
+class PedaflowBenchmark {
+
+  private static final Path OUT = Path.of("target", "bench").toAbsolutePath();
+
+  private final int drivers = Integer.getInteger("bench.drivers", 2);
+  private final int warmUpInstances = Integer.getInteger("bench.warmup", 40);
+  private final int instances = Integer.getInteger("bench.instances", 100);
+  private final int rounds = Integer.getInteger("bench.rounds", 5);
+  private final int openTasks = Integer.getInteger("bench.open-tasks", 10_000);
+  private final int queries = Integer.getInteger("bench.queries", 200);
+  private final int startupRounds = Integer.getInteger("bench.startup-rounds", 3);
+  private final Set<String> parts = Set.of(System.getProperty("bench.parts", "throughput,tasklist,startup").split(","));
+
+  private final StringBuilder report = new StringBuilder();
+
+  @Test
+  void benchmark() throws Exception {
+    Files.createDirectories(OUT.resolve("logs"));
+    machine("before");
+    if (parts.contains("throughput") || parts.contains("tasklist")) {
+      try (ConfigurableApplicationContext app = startApplication()) {
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        deployBareTwins(engine);
+        ExecutorService pool = Executors.newFixedThreadPool(drivers);
+        try {
+          if (parts.contains("throughput")) {
+            throughput(engine, pool);
+          }
+          if (parts.contains("tasklist")) {
+            tasklist(engine, pool, ((WebServerApplicationContext) app).getWebServer().getPort());
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+      }
+    }
+    if (parts.contains("startup")) {
+      startup();
+    }
+    machine("after");
+    Files.writeString(OUT.resolve("results.md"), report);
+    System.out.println("\n" + report + "\n(written to " + OUT.resolve("results.md") + ")");
+  }
+
+  // ---------------------------------------------------------------- 1. throughput
+
+  private void throughput(ProcessEngine engine, ExecutorService pool) {
+    ThroughputBench bench = new ThroughputBench(engine, pool);
+    List<Scenario> scenarios = deployed(engine, List.of(Scenario.onboarding(), Scenario.labelling(), Scenario.purchase()));
+    for (Scenario scenario : scenarios) {
+      bench.run(scenario, warmUpInstances);
+      bench.run(scenario.bare(), warmUpInstances);
+    }
+    Map<String, Stats[]> results = new LinkedHashMap<>();
+    for (Scenario scenario : scenarios) {
+      results.put(scenario.name(), new Stats[] {new Stats(), new Stats(), new Stats()});
+    }
+    for (int round = 0; round < rounds; round++) {
+      for (Scenario scenario : scenarios) {
+        // alternate which variant runs first, so that neither always meets a fuller history
+        boolean pedaflowFirst = round % 2 == 0;
+        double first = bench.run(pedaflowFirst ? scenario : scenario.bare(), instances);
+        double second = bench.run(pedaflowFirst ? scenario.bare() : scenario, instances);
+        double pedaflow = pedaflowFirst ? first : second;
+        double bare = pedaflowFirst ? second : first;
+        Stats[] stats = results.get(scenario.name());
+        stats[0].add(pedaflow);
+        stats[1].add(bare);
+        stats[2].add(pedaflow / bare);
+        System.out.printf("round %d %s: Pedaflow %.1f/s, bare %.1f/s%n", round + 1, scenario.name(), pedaflow, bare);
+      }
+    }
+    report.append("\n### 1. Process throughput (happy path, Java API, authorization on, H2 in memory)\n\n")
+        .append(rounds).append(" rounds of ").append(instances).append(" instances per process and variant, ")
+        .append(drivers).append(" driver threads; median (min–max) over the rounds; ratio per round.\n\n")
+        .append("| process | Pedaflow inst/s | bare twin inst/s | Pedaflow / bare (target ≥ 0.90) |\n")
+        .append("| --- | ---: | ---: | ---: |\n");
+    results.forEach((name, stats) -> report.append("| ").append(name).append(" | ").append(stats[0].spread(1))
+        .append(" | ").append(stats[1].spread(1)).append(" | ").append(stats[2].spread(2)).append(" |\n"));
+    List<String> missing = new ArrayList<>();
+    for (Scenario scenario : List.of(Scenario.onboarding(), Scenario.labelling(), Scenario.purchase())) {
+      if (!results.containsKey(scenario.name())) {
+        missing.add(scenario.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      report.append("\nNot deployed in this build, not measured: ").append(missing).append("\n");
+    }
+  }
+
+  // ---------------------------------------------------------------- 2. task list
+
+  private void tasklist(ProcessEngine engine, ExecutorService pool, int port) {
+    ThroughputBench starter = new ThroughputBench(engine, pool);
+    List<Scenario> scenarios = deployed(engine, List.of(Scenario.onboarding(), Scenario.labelling(), Scenario.purchase()));
+    long already = engine.getTaskService().createTaskQuery().count();
+    long seedStarted = System.nanoTime();
+    // onboarding opens two tasks per instance (mentor for the designers, questionnaire for the teacher)
+    Map<Scenario, Integer> mix = new LinkedHashMap<>();
+    int remaining = openTasks - (int) already;
+    boolean onboarding = scenarios.stream().anyMatch(s -> s.processKey().equals("teacher-onboarding"));
+    for (Scenario scenario : scenarios) {
+      int share = switch (scenario.processKey()) {
+        case "teacher-onboarding" -> remaining / 5;             // 2 tasks each: 40 % of the tasks
+        default -> onboarding ? (remaining * 3 / 10) : remaining / 2;
+      };
+      mix.put(scenario, share);
+    }
+    int batch = 500;
+    for (Map.Entry<Scenario, Integer> entry : mix.entrySet()) {
+      for (int from = 0; from < entry.getValue(); from += batch) {
+        starter.startInstances(entry.getKey(), 100_000 + from, Math.min(batch, entry.getValue() - from));
+      }
+    }
+    awaitNoExecutableJobs(engine);
+    long total = engine.getTaskService().createTaskQuery().count();
+    long designers = engine.getTaskService().createTaskQuery().taskCandidateGroup("instructional-designers").count();
+    double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
+
+    Filter groupsFilter = engine.getFilterService().createFilterQuery()
+        .filterName(TasklistFilters.MY_GROUPS_TASKS).singleResult();
+    TasklistBench bench = new TasklistBench("http://localhost:" + port + "/engine-rest", "ines", "ines");
+    int warmUp = Math.max(20, queries / 5);
+    Stats list = bench.measure(() -> bench.get(
+        "/task?candidateGroups=instructional-designers&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15"),
+        warmUp, queries);
+    Stats counts = bench.measure(() -> bench.get("/filter?resourceType=Task&itemCount=true"), warmUp, queries);
+    Stats filterList = bench.measure(() -> bench.post("/filter/" + groupsFilter.getId() + "/list?firstResult=0&maxResults=15",
+        "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}")
+        .header("Accept", "application/hal+json"), warmUp, queries);
+
+    report.append("\n### 2. Task list as Tasklist asks for it (user `ines`, instructional-designers, HTTP Basic, authorization on)\n\n")
+        .append(total).append(" open tasks (").append(designers).append(" offered to instructional-designers), created in ")
+        .append(Stats.format(seedSeconds, 0)).append(" s; ").append(queries).append(" sequential requests each after ")
+        .append(warmUp).append(" warm-up requests; milliseconds.\n\n")
+        .append("| request | p50 ms | p95 ms (target ≤ 50) | max ms |\n| --- | ---: | ---: | ---: |\n");
+    row("`GET /engine-rest/task?candidateGroups=…&sortBy=created&maxResults=15`", list);
+    row("`GET /engine-rest/filter?resourceType=Task&itemCount=true` (filter counts)", counts);
+    row("`POST /engine-rest/filter/{Tâches de mes groupes}/list?maxResults=15` (HAL, what Tasklist sends)", filterList);
+  }
+
+  private void row(String request, Stats stats) {
+    report.append("| ").append(request).append(" | ").append(Stats.format(stats.percentile(50), 1)).append(" | ")
+        .append(Stats.format(stats.percentile(95), 1)).append(" | ").append(Stats.format(stats.max(), 1)).append(" |\n");
+  }
+
+  // ---------------------------------------------------------------- 3. start-up
+
+  private void startup() throws Exception {
+    Path pedaflowJar = Path.of(System.getProperty("bench.jar", "target/pedaflow-1.0.0-SNAPSHOT.jar"));
+    if (!Files.exists(pedaflowJar)) {
+      report.append("\n### 3. Start-up\n\nNo packaged jar at ").append(pedaflowJar).append(": run `mvn -Pbench verify`.\n");
+      return;
+    }
+    Path plainJar = PlainCamunda.build(OUT.resolve("logs"));
+    StartupBench bench = new StartupBench(OUT.resolve("logs"));
+    Map<String, String> admin = Map.of("PEDAFLOW_ADMIN_ID", "bench", "PEDAFLOW_ADMIN_PASSWORD", "bench-secret");
+    List<StartupBench.Launch> launches = new ArrayList<>();
+    StartupBench.Launch plain = new StartupBench.Launch("plain Camunda", plainJar, List.of(), Map.of(), "demo", "demo");
+    StartupBench.Launch pedaflow = new StartupBench.Launch("Pedaflow", pedaflowJar, List.of(), admin, "bench", "bench-secret");
+    launches.add(plain);
+    launches.add(pedaflow);
+    if (!Boolean.getBoolean("bench.skip-cds")) {
+      launches.add(bench.withClassDataSharing(plain, OUT.resolve("cds-plain")));
+      launches.add(bench.withClassDataSharing(pedaflow, OUT.resolve("cds-pedaflow")));
+    }
+    Map<String, Stats[]> results = new LinkedHashMap<>();
+    launches.forEach(l -> results.put(l.name(), new Stats[] {new Stats(), new Stats(), new Stats(), new Stats()}));
+    for (int round = 0; round < startupRounds; round++) {
+      for (StartupBench.Launch launch : launches) {
+        Path dir = OUT.resolve("startup").resolve(launch.name().replaceAll("\\W+", "-") + "-" + round);
+        StartupBench.deleteRecursively(dir);
+        String label = launch.name().replaceAll("\\W+", "-") + "-" + round;
+        StartupBench.Start cold = bench.start(launch, dir, label + "-cold");
+        StartupBench.Start warm = bench.start(launch, dir, label + "-warm");
+        Stats[] stats = results.get(launch.name());
+        stats[0].add(cold.seconds());
+        stats[1].add(cold.rssMegabytes());
+        stats[2].add(warm.seconds());
+        stats[3].add(warm.rssMegabytes());
+        System.out.printf("start-up round %d %s: cold %.2f s %.0f MB, warm %.2f s %.0f MB%n", round + 1, launch.name(),
+            cold.seconds(), cold.rssMegabytes(), warm.seconds(), warm.rssMegabytes());
+      }
+    }
+    report.append("\n### 3. Start-up to a ready REST API and resident memory (packaged jars, `java -jar`, default JVM options)\n\n")
+        .append(startupRounds).append(" rounds; each round starts every variant on a fresh H2 file database (cold) ")
+        .append("and again on the same database (warm); RSS read ").append(StartupBench.SETTLE.toSeconds())
+        .append(" s after the REST API answered; median (min–max).\n\n")
+        .append("| application | cold start s | cold RSS MB | warm start s | warm RSS MB |\n| --- | ---: | ---: | ---: | ---: |\n");
+    results.forEach((name, s) -> report.append("| ").append(name).append(" | ").append(s[0].spread(2)).append(" | ")
+        .append(s[1].spread(0)).append(" | ").append(s[2].spread(2)).append(" | ").append(s[3].spread(0)).append(" |\n"));
+    Stats[] reference = results.get(plain.name());
+    report.append("\n| ratio to plain Camunda (`java -jar`) | cold start (target ≤ 0.80) | cold RSS (target ≤ 1.10) | warm start | warm RSS |\n")
+        .append("| --- | ---: | ---: | ---: | ---: |\n");
+    results.forEach((name, s) -> report.append("| ").append(name).append(" | ")
+        .append(Stats.format(s[0].median() / reference[0].median(), 2)).append(" | ")
+        .append(Stats.format(s[1].median() / reference[1].median(), 2)).append(" | ")
+        .append(Stats.format(s[2].median() / reference[2].median(), 2)).append(" | ")
+        .append(Stats.format(s[3].median() / reference[3].median(), 2)).append(" |\n"));
+  }
+
+  // ---------------------------------------------------------------- the application under test
+
+  private ConfigurableApplicationContext startApplication() {
+    SpringApplication application = new SpringApplication(PedaflowApplication.class);
+    application.setAdditionalProfiles("demo");
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.datasource.url=jdbc:h2:mem:pedaflow-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "--pedaflow.data-dir=" + OUT.resolve("data-" + System.currentTimeMillis()),
+        "--server.port=0",
+        "--camunda.bpm.webapp.enabled=false",
+        "--spring.main.banner-mode=off",
+        // the application logs as in production (INFO), to a file rather than the console
+        "--logging.file.name=" + OUT.resolve("logs").resolve("pedaflow-bench.log"),
+        "--logging.threshold.console=OFF"));
+    String extra = System.getProperty("bench.app-args", "");
+    for (String arg : extra.split("\\s+")) {
+      if (!arg.isBlank()) {
+        args.add(arg);
+      }
+    }
+    return application.run(args.toArray(String[]::new));
+  }
+
+  /** The twins get the authorizations the real models have, so that both run with the same checks. */
+  private static void deployBareTwins(ProcessEngine engine) {
+    engine.getRepositoryService().createDeployment().name("pedaflow-bench-bare")
+        .addClasspathResource("bench/bare-teacher-onboarding.bpmn")
+        .addClasspathResource("bench/bare-hybrid-course-labelling.bpmn")
+        .addClasspathResource("bench/bare-learning-lab-purchase.bpmn")
+        .addClasspathResource("bench/bare-hybrid-label-eligibility.dmn")
+        .addClasspathResource("bench/bare-purchase-approval-level.dmn")
+        .deploy();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    String onboarding = "bare-teacher-onboarding";
+    String labelling = "bare-hybrid-course-labelling";
+    String purchase = "bare-learning-lab-purchase";
+    grant(authorizations, "hr", onboarding, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(authorizations, "teachers", labelling, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(authorizations, "teachers", purchase, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(authorizations, "teachers", onboarding, ProcessDefinitionPermissions.READ);
+    grant(authorizations, "labelling-committee", labelling, ProcessDefinitionPermissions.READ);
+    grant(authorizations, "finance", purchase, ProcessDefinitionPermissions.READ);
+    for (String key : List.of(onboarding, labelling, purchase)) {
+      grant(authorizations, "instructional-designers", key, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    grant(authorizations, "instructional-designers", purchase, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(authorizations, "lab-managers", purchase, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+  }
+
+  private static void grant(AuthorizationService authorizations, String group, String processKey, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(group).resourceType(Resources.PROCESS_DEFINITION).resourceId(processKey).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(Resources.PROCESS_DEFINITION);
+      authorization.setResourceId(processKey);
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private static List<Scenario> deployed(ProcessEngine engine, List<Scenario> scenarios) {
+    return scenarios.stream().filter(s -> engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(s.processKey()).count() > 0).toList();
+  }
+
+  private static void awaitNoExecutableJobs(ProcessEngine engine) {
+    while (engine.getManagementService().createJobQuery().executable().count() > 0) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void machine(String when) throws IOException {
+    double[] load = {ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()};
+    if (when.equals("before")) {
+      String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+      long memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+          .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(0L);
+      report.append("## Pedaflow benchmark — ").append(Instant.now()).append("\n\n")
+          .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu)
+          .append("), ").append(memory).append(" MB RAM, Java ").append(System.getProperty("java.version"))
+          .append(", shared with other developers. Load average before: ").append(Stats.format(load[0], 2)).append(".\n");
+    } else {
+      report.append("\nLoad average after: ").append(Stats.format(load[0], 2)).append(".\n");
+    }
+  }
+}

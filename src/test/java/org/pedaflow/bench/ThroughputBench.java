@@ -1,0 +1,120 @@
+package org.pedaflow.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Runs batches of happy-path instances end to end on the Java API: every start and every task
+ * completion as its actor (authorization on), the asynchronous steps left to the job executor.
+ * The driver threads complete whatever task is open while the job executor works, so the batch is
+ * pipelined; a batch is over when none of its instances is left.
+ */
+final class ThroughputBench {
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final ExecutorService drivers;
+
+  ThroughputBench(ProcessEngine engine, ExecutorService drivers) {
+    this.runtimeService = engine.getRuntimeService();
+    this.taskService = engine.getTaskService();
+    this.identityService = engine.getIdentityService();
+    this.drivers = drivers;
+  }
+
+  /** Runs {@code instances} instances to their end; answers the instances per second. */
+  double run(Scenario scenario, int instances) {
+    long started = System.nanoTime();
+    startInstances(scenario, 0, instances);
+    while (true) {
+      List<Task> open = taskService.createTaskQuery().processDefinitionKey(scenario.processKey()).list();
+      if (open.isEmpty()) {
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(scenario.processKey()).count() == 0) {
+          break;
+        }
+        pause(2); // the job executor is running the asynchronous steps
+        continue;
+      }
+      List<Callable<Void>> completions = new ArrayList<>();
+      for (Task task : open) {
+        Scenario.Step step = scenario.steps().get(task.getTaskDefinitionKey());
+        if (step == null) {
+          throw new IllegalStateException(scenario.processKey() + ": no actor for task " + task.getTaskDefinitionKey());
+        }
+        completions.add(() -> {
+          complete(task.getId(), step);
+          return null;
+        });
+      }
+      runAll(completions);
+    }
+    return instances / ((System.nanoTime() - started) / 1e9);
+  }
+
+  /** Starts instances number {@code from} to {@code from + count - 1} as the scenario's starter. */
+  void startInstances(Scenario scenario, int from, int count) {
+    List<Callable<Void>> starts = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      Map<String, Object> variables = scenario.startVariables().apply(i);
+      starts.add(() -> {
+        asUser(scenario.starter(), scenario.starterGroups(),
+            () -> runtimeService.startProcessInstanceByKey(scenario.processKey(), variables));
+        return null;
+      });
+    }
+    runAll(starts);
+  }
+
+  private void complete(String taskId, Scenario.Step step) {
+    try {
+      asUser(step.user(), step.groups(), () -> {
+        taskService.complete(taskId, step.variables());
+        return null;
+      });
+    } catch (OptimisticLockingException concurrentJoin) {
+      // both branches of a parallel join completed at once: the task stays open, the next pass completes it
+    }
+  }
+
+  private <T> T asUser(String user, List<String> groups, java.util.function.Supplier<T> action) {
+    identityService.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void runAll(List<Callable<Void>> actions) {
+    try {
+      for (Future<Void> done : drivers.invokeAll(actions)) {
+        done.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Benchmark step failed", e.getCause());
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
