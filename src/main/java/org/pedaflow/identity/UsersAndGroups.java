@@ -1,0 +1,89 @@
+package org.pedaflow.identity;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.pedaflow.platform.PedaflowProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups of SPEC §2, the administrator and, in profile {@code demo}, the demo users:
+ * only what is missing, and nothing at all when the identity service is read-only (LDAP).
+ */
+@Component
+public class UsersAndGroups {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UsersAndGroups.class);
+
+  private final IdentityService identityService;
+  private final PedaflowProperties properties;
+
+  public UsersAndGroups(IdentityService identityService, PedaflowProperties properties) {
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  /** Refuses to start without an administrator outside the demo profile. */
+  public void checkAdministratorConfigured() {
+    if (properties.isDemoUsers() || identityService.isReadOnly()) {
+      return;
+    }
+    if (isBlank(properties.getAdmin().getId()) || isBlank(properties.getAdmin().getPassword())) {
+      throw new IllegalStateException("Pedaflow ne peut pas démarrer : définissez les variables d'environnement "
+          + "PEDAFLOW_ADMIN_ID et PEDAFLOW_ADMIN_PASSWORD (identifiant et mot de passe de l'administrateur), "
+          + "ou lancez le profil de démonstration (-Dspring-boot.run.profiles=demo).");
+    }
+  }
+
+  public void createMissing() {
+    if (identityService.isReadOnly()) {
+      LOG.info("Annuaire en lecture seule (LDAP) : utilisateurs et groupes non créés");
+      return;
+    }
+    for (Map.Entry<String, String> group : Groups.NAMES.entrySet()) {
+      createGroupIfMissing(group.getKey(), group.getValue());
+    }
+    if (!isBlank(properties.getAdmin().getId()) && !isBlank(properties.getAdmin().getPassword())) {
+      createUserIfMissing(properties.getAdmin().getId(), properties.getAdmin().getPassword(), "Administrateur", "Pedaflow",
+          null, Groups.ADMINS);
+    }
+    if (properties.isDemoUsers()) {
+      for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+        createUserIfMissing(user.id(), user.id(), user.firstName(), user.lastName(), user.email(), user.group());
+      }
+    }
+  }
+
+  private void createGroupIfMissing(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType("WORKFLOW");
+    identityService.saveGroup(group);
+    LOG.info("Groupe créé : {} ({})", id, name);
+  }
+
+  private void createUserIfMissing(String id, String password, String firstName, String lastName, String email, String groupId) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setPassword(password);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(email);
+      identityService.saveUser(user);
+      LOG.info("Utilisateur créé : {}", id);
+    }
+    if (identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+      identityService.createMembership(id, groupId);
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,53 @@
+package org.pedaflow.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+import java.util.UUID;
+import org.springframework.mail.MailSendException;
+
+/** Without an SMTP relay, every message is written as an {@code .eml} file in the outbox directory. */
+class OutboxTransport implements MailTransport {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+  private final Path outbox;
+  private final Session session = Session.getInstance(new Properties());
+
+  OutboxTransport(Path outbox) {
+    this.outbox = outbox;
+  }
+
+  Path outbox() {
+    return outbox;
+  }
+
+  @Override
+  public MimeMessage createMimeMessage() {
+    return new MimeMessage(session);
+  }
+
+  @Override
+  public void send(MimeMessage message) {
+    try {
+      Files.createDirectories(outbox);
+      message.saveChanges();
+      String name = STAMP.format(LocalDateTime.now()) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
+      Path partial = outbox.resolve(name + ".part");
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        message.writeTo(out);
+      }
+      Files.move(partial, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | MessagingException e) {
+      throw new MailSendException("Impossible d'écrire le courriel dans " + outbox, e);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.pedaflow.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pedaflow.reference.ReferenceGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs the server-side rules on every process the engine parses: a start listener that checks
+ * the start variables and gives the instance its business key, and a built-in complete listener on
+ * every user task that checks the completion variables. Both run inside the engine's transaction,
+ * so a refusal persists nothing, whichever way the request came in.
+ */
+@Component
+public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RulesEnginePlugin.class);
+
+  private final ObjectProvider<ProcessRules> rules;
+  private final ObjectProvider<ReferenceGenerator> references;
+
+  public RulesEnginePlugin(ObjectProvider<ProcessRules> rules, ObjectProvider<ReferenceGenerator> references) {
+    this.rules = rules;
+    this.references = references;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    listeners.add(new RulesParseListener());
+  }
+
+  Optional<ProcessRules> rulesFor(String processKey) {
+    return rules.orderedStream().filter(r -> r.processKey().equals(processKey)).findFirst();
+  }
+
+  private static String currentUserId() {
+    CommandContext commandContext = Context.getCommandContext();
+    return commandContext == null ? null : commandContext.getAuthenticatedUserId();
+  }
+
+  private class RulesParseListener extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+      processDefinition.addListener(ExecutionListener.EVENTNAME_START, new StartRules(processDefinition.getKey()));
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
+      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new CompletionRules());
+    }
+  }
+
+  private class StartRules implements ExecutionListener {
+
+    private final String processKey;
+
+    StartRules(String processKey) {
+      this.processKey = processKey;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      Optional<ProcessRules> processRules = rulesFor(processKey);
+      if (processRules.isEmpty()) {
+        return;
+      }
+      Inputs inputs = new Inputs(execution, null, execution.getProcessInstanceId(), currentUserId());
+      try {
+        processRules.get().checkStart(inputs);
+      } catch (RuleViolationException violation) {
+        RuleViolations.record(violation);
+        LOG.info("Démarrage de {} refusé pour {} : {}", processKey, currentUserId(), violation.getMessage());
+        throw violation;
+      }
+      if (processRules.get().businessKeyType() != null) {
+        String businessKey = references.getObject().next(processRules.get().businessKeyType());
+        execution.setProcessBusinessKey(businessKey);
+        LOG.info("{} : instance de {} démarrée par {}", businessKey, processKey, currentUserId());
+      }
+    }
+  }
+
+  private class CompletionRules implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+      ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+      if (execution == null) {
+        return;
+      }
+      String processKey = execution.getProcessDefinition().getKey();
+      Optional<ProcessRules> processRules = rulesFor(processKey);
+      if (processRules.isEmpty()) {
+        return;
+      }
+      Inputs inputs = new Inputs(task, task, task.getProcessInstanceId(), currentUserId());
+      try {
+        processRules.get().checkCompletion(task.getTaskDefinitionKey(), inputs);
+      } catch (RuleViolationException violation) {
+        RuleViolations.record(violation);
+        LOG.info("{} : fin de la tâche {} refusée pour {} : {}", execution.getProcessBusinessKey(),
+            task.getTaskDefinitionKey(), currentUserId(), violation.getMessage());
+        throw violation;
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.pedaflow.web;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The REST API requires HTTP Basic against the Camunda identity service; every call then runs as
+ * that user, with the engine's authorization checks. Anonymous calls get 401, forbidden ones 403.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RestSecurityConfiguration {
+
+  public static final String REST_PATTERN = "/engine-rest/*";
+  public static final String WEBAPP_API_PATTERN = "/camunda/api/*";
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("pedaflow-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(REST_PATTERN);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RuleViolationResponseFilter> ruleViolationResponseFilter() {
+    FilterRegistrationBean<RuleViolationResponseFilter> registration =
+        new FilterRegistrationBean<>(new RuleViolationResponseFilter());
+    registration.setName("pedaflow-rule-violations");
+    registration.addUrlPatterns(REST_PATTERN, WEBAPP_API_PATTERN);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}
