@@ -41,7 +41,8 @@ public class MailTemplates {
     resolver.setTemplateMode(mode);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
-    TemplateEngine engine = new TemplateEngine();
+    // Spring's engine evaluates ${...} with SpEL; the plain TemplateEngine needs OGNL, absent here
+    TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     return engine;
   }
