@@ -55,6 +55,9 @@ public class Authorizations {
     allowStart(Groups.TEACHERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.INSTRUCTIONAL_DESIGNERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.LAB_MANAGERS, ProcessKeys.LEARNING_LAB_PURCHASE);
+    // a new teacher works on onboarding tasks without starting the process: Tasklist's diagram
+    // (and the test coverage listener, which reads the definition as the current user) need READ
+    grant(Groups.TEACHERS, Resources.PROCESS_DEFINITION, ProcessKeys.TEACHER_ONBOARDING, ProcessDefinitionPermissions.READ);
 
     // the instructional designers follow every instance of the three processes in Cockpit
     for (String process : PROCESSES) {
