@@ -55,9 +55,11 @@ public class Authorizations {
     allowStart(Groups.TEACHERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.INSTRUCTIONAL_DESIGNERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.LAB_MANAGERS, ProcessKeys.LEARNING_LAB_PURCHASE);
-    // a new teacher works on onboarding tasks without starting the process: Tasklist's diagram
-    // (and the test coverage listener, which reads the definition as the current user) need READ
-    grant(Groups.TEACHERS, Resources.PROCESS_DEFINITION, ProcessKeys.TEACHER_ONBOARDING, ProcessDefinitionPermissions.READ);
+
+    // whoever works on the tasks of a process reads its definition (Tasklist shows its name and diagram)
+    worksOn(Groups.TEACHERS, ProcessKeys.TEACHER_ONBOARDING);
+    worksOn(Groups.LABELLING_COMMITTEE, ProcessKeys.HYBRID_COURSE_LABELLING);
+    worksOn(Groups.FINANCE, ProcessKeys.LEARNING_LAB_PURCHASE);
 
     // the instructional designers follow every instance of the three processes in Cockpit
     for (String process : PROCESSES) {
@@ -68,6 +70,10 @@ public class Authorizations {
       grant(Groups.INSTRUCTIONAL_DESIGNERS, Resources.DECISION_DEFINITION, decision, Permissions.READ,
           Permissions.READ_HISTORY);
     }
+  }
+
+  private void worksOn(String group, String processKey) {
+    grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
   }
 
   private void allowStart(String group, String processKey) {

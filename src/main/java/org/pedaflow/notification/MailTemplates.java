@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -41,8 +42,8 @@ public class MailTemplates {
     resolver.setTemplateMode(mode);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
-    // Spring's engine evaluates ${...} with SpEL; the plain TemplateEngine needs OGNL, absent here
-    TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+    // Spring EL in the templates (${teacherName}, ${labelValidUntil}); no OGNL on the classpath
+    SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     return engine;
   }

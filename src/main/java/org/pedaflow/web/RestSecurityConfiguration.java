@@ -30,6 +30,16 @@ public class RestSecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<WebappAccessFilter> webappAccessFilter() {
+    FilterRegistrationBean<WebappAccessFilter> registration = new FilterRegistrationBean<>(new WebappAccessFilter());
+    registration.setName("pedaflow-webapp-access");
+    registration.addUrlPatterns(WEBAPP_API_PATTERN);
+    // after Camunda's authentication filter has restored the session's users
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<RuleViolationResponseFilter> ruleViolationResponseFilter() {
     FilterRegistrationBean<RuleViolationResponseFilter> registration =
         new FilterRegistrationBean<>(new RuleViolationResponseFilter());

@@ -62,7 +62,7 @@ public final class Api {
   private static Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -72,7 +72,24 @@ public final class Api {
   }
 
   /** Status and body of an answer. */
-  public record Response(int status, String body) {
+  public record Response(int status, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+    public Response(int status, String body) {
+      this(status, body, java.util.Map.of());
+    }
+
+    /** The first value of a header (case-insensitive), or null. */
+    public String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    /** Every value of a header (case-insensitive). */
+    public java.util.List<String> headerValues(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).toList();
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);

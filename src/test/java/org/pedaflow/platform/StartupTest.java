@@ -1,0 +1,132 @@
+package org.pedaflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pedaflow.PedaflowApplication;
+import org.pedaflow.deployment.ModelDeployer;
+import org.pedaflow.notification.MailService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Start-up on a file database, twice: the second start creates nothing new (groups, users,
+ * filters, authorizations, deployments); without the demo profile only the configured administrator
+ * exists, and without one the application refuses to start.
+ */
+class StartupTest {
+
+  @Test
+  void aSecondStartOnTheSameDatabaseCreatesNothingNew(@TempDir Path dataDir) throws IOException {
+    Map<String, Object> first;
+    Map<String, Object> second;
+    try (ConfigurableApplicationContext app = start(dataDir, "demo")) {
+      first = inventory(app.getBean(ProcessEngine.class));
+    }
+    try (ConfigurableApplicationContext app = start(dataDir, "demo")) {
+      second = inventory(app.getBean(ProcessEngine.class));
+    }
+
+    assertThat(second).isEqualTo(first);
+    assertThat((long) first.get("groups")).isEqualTo(7);
+    assertThat((long) first.get("users")).isEqualTo(10);
+    assertThat((long) first.get("filters")).isEqualTo(3);
+    assertThat((long) first.get("deployments")).isLessThanOrEqualTo(1);
+    @SuppressWarnings("unchecked")
+    List<String> resources = (List<String>) first.get("resources");
+    assertThat(resources).allMatch(name -> name.matches("(processes/[\\w-]+\\.(bpmn|dmn))|(forms/[\\w-]+\\.form)"));
+    assertThat(Files.exists(dataDir.resolve("pedaflow.mv.db"))).as("H2 file database under the data directory").isTrue();
+  }
+
+  @Test
+  void withoutAnSmtpHostMailIsWrittenToTheOutbox(@TempDir Path dataDir) throws IOException {
+    try (ConfigurableApplicationContext app = start(dataDir, "demo")) {
+      app.getBean(MailService.class).send("platform-check", "claire",
+          Map.of("businessKey", "ACH-2026-0001", "taskUrl", "http://localhost:8080/camunda/app/tasklist/default/#/?task=42"));
+    }
+
+    try (Stream<Path> files = Files.list(dataDir.resolve("outbox"))) {
+      List<Path> messages = files.filter(p -> p.toString().endsWith(".eml")).toList();
+      assertThat(messages).hasSize(1);
+      try (java.io.InputStream in = Files.newInputStream(messages.get(0))) {
+        jakarta.mail.internet.MimeMessage eml =
+            new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()), in);
+        assertThat(eml.getSubject()).isEqualTo("ACH-2026-0001 – Vérification de la messagerie Pedaflow");
+        assertThat(eml.getAllRecipients()[0].toString()).isEqualTo("Claire Dubois <claire@univ.example>");
+        assertThat(org.pedaflow.test.Mails.text(eml)).contains("Bonjour Claire Dubois")
+            .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=42");
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Test
+  void withoutTheDemoProfileOnlyTheConfiguredAdministratorExists(@TempDir Path dataDir) {
+    try (ConfigurableApplicationContext app = start(dataDir, null,
+        "--pedaflow.admin.id=root", "--pedaflow.admin.password=s3cret-from-env")) {
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      assertThat(engine.getIdentityService().createUserQuery().list()).extracting("id").containsExactly("root");
+      assertThat(engine.getIdentityService().checkPassword("root", "s3cret-from-env")).isTrue();
+      assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
+      assertThat(engine.getIdentityService().createGroupQuery().count()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void withoutDemoProfileAndAdministratorTheApplicationRefusesToStart(@TempDir Path dataDir) {
+    assertThatThrownBy(() -> start(dataDir, null, "--pedaflow.admin.id=", "--pedaflow.admin.password="))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("PEDAFLOW_ADMIN_ID et PEDAFLOW_ADMIN_PASSWORD");
+  }
+
+  private static ConfigurableApplicationContext start(Path dataDir, String profile, String... extra) {
+    SpringApplication application = new SpringApplication(PedaflowApplication.class);
+    if (profile != null) {
+      application.setAdditionalProfiles(profile);
+    }
+    List<String> args = new java.util.ArrayList<>(List.of(
+        "--pedaflow.data-dir=" + dataDir,
+        "--camunda.bpm.process-engine-name=startup" + Math.abs(dataDir.hashCode()),
+        "--camunda.bpm.job-execution.enabled=false",
+        "--server.port=0",
+        "--camunda.bpm.webapp.enabled=false",
+        "--spring.jmx.enabled=false",
+        "--spring.main.banner-mode=off"));
+    args.addAll(List.of(extra));
+    return application.run(args.toArray(String[]::new));
+  }
+
+  private static Map<String, Object> inventory(ProcessEngine engine) {
+    Map<String, Object> inventory = new LinkedHashMap<>();
+    inventory.put("groups", engine.getIdentityService().createGroupQuery().count());
+    inventory.put("users", engine.getIdentityService().createUserQuery().count());
+    long memberships = engine.getIdentityService().createGroupQuery().list().stream()
+        .mapToLong(g -> engine.getIdentityService().createUserQuery().memberOfGroup(g.getId()).count()).sum();
+    inventory.put("memberships", memberships);
+    inventory.put("filters", engine.getFilterService().createFilterQuery().count());
+    inventory.put("authorizations", engine.getAuthorizationService().createAuthorizationQuery().count());
+    inventory.put("deployments", engine.getRepositoryService().createDeploymentQuery().count());
+    inventory.put("processDefinitions", engine.getRepositoryService().createProcessDefinitionQuery().count());
+    inventory.put("decisionDefinitions", engine.getRepositoryService().createDecisionDefinitionQuery().count());
+    List<String> resources = engine.getRepositoryService().createDeploymentQuery()
+        .deploymentName(ModelDeployer.DEPLOYMENT_NAME).list().stream()
+        .map(Deployment::getId)
+        .flatMap(id -> engine.getRepositoryService().getDeploymentResources(id).stream())
+        .map(Resource::getName).sorted().toList();
+    inventory.put("resources", resources);
+    return inventory;
+  }
+}
