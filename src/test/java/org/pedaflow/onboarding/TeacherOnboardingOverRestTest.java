@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.pedaflow.onboarding.Onboarding.Tasks;
 import org.pedaflow.onboarding.Onboarding.Vars;
 import org.pedaflow.test.Api;
+import org.pedaflow.test.Mails;
 import org.pedaflow.test.PedaflowIntegrationTest;
 
 /**
@@ -51,8 +52,8 @@ class TeacherOnboardingOverRestTest extends PedaflowIntegrationTest {
     assertThat(businessKey).matches("ONB-\\d{4}-\\d{4}");
     awaitJobs(instanceId);
 
-    MimeMessage welcome = single(MailBox.to(greenMail, "thomas@univ.example"), "Bienvenue");
-    assertThat(MailBox.text(welcome)).contains("Thomas Martin", "http://pedaflow.test/camunda/app/tasklist/", businessKey);
+    MimeMessage welcome = single(Mails.to(greenMail.getReceivedMessages(), "thomas@univ.example"), "Bienvenue");
+    assertThat(Mails.text(welcome)).contains("Thomas Martin", "http://pedaflow.test/camunda/app/tasklist/", businessKey);
 
     // who sees which task
     assertThat(taskKeys(thomas, instanceId)).containsExactly(Tasks.COMPLETE_NEEDS_QUESTIONNAIRE);
@@ -101,8 +102,8 @@ class TeacherOnboardingOverRestTest extends PedaflowIntegrationTest {
     assertThat(ines.post("/task/" + meetingId + "/submit-form", restVariables(meeting)).status()).isEqualTo(204);
     awaitJobs(instanceId);
 
-    MimeMessage training = single(MailBox.to(greenMail, "thomas@univ.example"), "formation au LMS");
-    assertThat(MailBox.text(training)).contains("Prise en main de la plateforme pédagogique", "LMS-" + businessKey,
+    MimeMessage training = single(Mails.to(greenMail.getReceivedMessages(), "thomas@univ.example"), "formation au LMS");
+    assertThat(Mails.text(training)).contains("Prise en main de la plateforme pédagogique", "LMS-" + businessKey,
         "Inès Lefèvre");
 
     // thomas rates the onboarding; out-of-range first, then a number as Tasklist sends it
@@ -154,7 +155,7 @@ class TeacherOnboardingOverRestTest extends PedaflowIntegrationTest {
   }
 
   private static MimeMessage single(List<MimeMessage> mails, String subjectPart) {
-    List<MimeMessage> matching = mails.stream().filter(m -> MailBox.subject(m).contains(subjectPart)).toList();
+    List<MimeMessage> matching = mails.stream().filter(m -> Mails.subject(m).contains(subjectPart)).toList();
     assertThat(matching).as("courriels « %s »", subjectPart).hasSize(1);
     return matching.get(0);
   }
