@@ -8,11 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -77,8 +79,12 @@ class TeacherOnboardingScenarioTest extends PedaflowIntegrationTest {
     assertThat(instance.getBusinessKey()).matches("ONB-\\d{4}-\\d{4}");
     MimeMessage welcome = onlyMail();
     assertThat(Mails.subject(welcome)).contains("Bienvenue").contains(instance.getBusinessKey());
+    String startDate = LocalDate.parse((String) runtimeService.getVariable(instance.getId(), Vars.START_DATE))
+        .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE));
     assertThat(Mails.text(welcome)).contains("Thomas Martin", "thomas", "questionnaire de besoins",
-        "http://pedaflow.test/camunda/app/tasklist/").doesNotContain("formation à la plateforme");
+        "à compter du " + startDate, "http://pedaflow.test/camunda/app/tasklist/")
+        .doesNotContain("formation à la plateforme");
+    assertThat(Mails.html(welcome)).contains(startDate);
 
     assignMentorAndAnswerQuestionnaire(instance);
     holdMeeting(instance, false);
