@@ -1,0 +1,71 @@
+package org.pedaflow.labelling;
+
+import static org.pedaflow.labelling.LabellingProcess.Variables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes a revision round when the teacher completes {@code ReviseCourse}: counts the round
+ * ({@code revisionCount}, which limits the reviews to three {@code revise}) and appends the
+ * reviewer's scores and comments and the teacher's notes to {@code revisionHistory}, the
+ * readable record that the next review and the committee see.
+ *
+ * <p>The reviewer's comments move into the history, so that the next review starts without
+ * them: a later {@code reject} needs comments of its own.
+ */
+@Component("recordRevisionRound")
+public class RevisionRoundRecorder implements TaskListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RevisionRoundRecorder.class);
+  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  /** Keeps the whole history within one String variable (4 000 characters) after three rounds. */
+  static final int MAX_QUOTED_LENGTH = 450;
+
+  @Override
+  public void notify(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    int round = completedRounds(execution.getVariable(REVISION_COUNT)) + 1;
+    String entry = historyEntry(round, execution);
+    String history = (String) execution.getVariable(REVISION_HISTORY);
+    execution.setVariable(REVISION_HISTORY, history == null || history.isBlank() ? entry : history + "\n\n" + entry);
+    execution.setVariable(REVISION_COUNT, round);
+    execution.removeVariable(REVIEW_COMMENTS);
+    LOG.info("{} : révision n° {} soumise par {}", execution.getProcessBusinessKey(), round,
+        execution.getVariable(TEACHER_ID));
+  }
+
+  /** Number of completed revision rounds, from the {@code revisionCount} variable (absent before the first). */
+  static int completedRounds(Object revisionCount) {
+    return revisionCount instanceof Number number ? number.intValue() : 0;
+  }
+
+  private static String historyEntry(int round, DelegateExecution execution) {
+    LocalDate today = EngineClock.today();
+    return """
+        **Révision %d** (réponse de l'enseignant le %s)
+        - Notes de l'ingénieur pédagogique : alignement %s, activités %s, évaluation %s, accessibilité %s (sur 3)
+        - Commentaires de l'ingénieur pédagogique : %s
+        - Modifications décrites par l'enseignant : %s""".formatted(
+        round, FRENCH_DATE.format(today),
+        execution.getVariable(SCORE_ALIGNMENT), execution.getVariable(SCORE_ACTIVITIES),
+        execution.getVariable(SCORE_ASSESSMENT), execution.getVariable(SCORE_ACCESSIBILITY),
+        quote(execution.getVariable(REVIEW_COMMENTS)), quote(execution.getVariable(REVISION_NOTES)));
+  }
+
+  /** One line, shortened: the full texts stay in the variable history (Cockpit). */
+  static String quote(Object text) {
+    String oneLine = text == null ? "" : text.toString().strip().replaceAll("\\s+", " ");
+    if (oneLine.isEmpty()) {
+      return "—";
+    }
+    return oneLine.length() <= MAX_QUOTED_LENGTH ? "« " + oneLine + " »"
+        : "« " + oneLine.substring(0, MAX_QUOTED_LENGTH - 1) + "… »";
+  }
+}
