@@ -30,17 +30,16 @@ import org.pedaflow.onboarding.Onboarding.Tasks;
 import org.pedaflow.onboarding.Onboarding.Vars;
 import org.pedaflow.rules.InvalidInputException;
 import org.pedaflow.test.Mails;
+import org.pedaflow.test.FullCoverage;
 import org.pedaflow.test.PedaflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of {@code teacher-onboarding}: with and without LMS training, the questionnaire
  * reminders (twice, never a third time), and each input the rules refuse. The class fails unless
  * these scenarios cover every flow node and sequence flow of the model.
  */
-@TestExecutionListeners(listeners = OnboardingProcessCoverage.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@FullCoverage(Onboarding.PROCESS_KEY)
 class TeacherOnboardingScenarioTest extends PedaflowIntegrationTest {
 
   private static final long HOUR = 60L * 60 * 1000;
