@@ -18,6 +18,7 @@ final class TasklistBench {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String baseUrl;
   private final String authorization;
+  private double cpuMillisPerRequest;
 
   TasklistBench(String baseUrl, String user, String password) {
     this.baseUrl = baseUrl;
@@ -28,7 +29,11 @@ final class TasklistBench {
   /** Latencies in milliseconds of {@code measured} calls after {@code warmUp} unmeasured ones. */
   Stats measure(Supplier<HttpRequest.Builder> request, int warmUp, int measured) {
     Stats latencies = new Stats();
+    long cpuStarted = 0;
     for (int i = 0; i < warmUp + measured; i++) {
+      if (i == warmUp) {
+        cpuStarted = ThroughputBench.processCpuNanos();
+      }
       long started = System.nanoTime();
       String body = send(request.get());
       long elapsed = System.nanoTime() - started;
@@ -39,7 +44,13 @@ final class TasklistBench {
         throw new IllegalStateException("empty answer");
       }
     }
+    cpuMillisPerRequest = (ThroughputBench.processCpuNanos() - cpuStarted) / 1e6 / measured;
     return latencies;
+  }
+
+  /** CPU time of the JVM (server and client) per request of the last {@link #measure}. */
+  double cpuMillisPerRequest() {
+    return cpuMillisPerRequest;
   }
 
   HttpRequest.Builder get(String path) {
