@@ -1,0 +1,61 @@
+package org.pedaflow.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.pedaflow.identity.ProcessKeys;
+
+/**
+ * The models of the repository ({@code processes/}, {@code forms/}) follow the rules that keep them
+ * editable in Camunda Modeler and runnable by the engine. Plain JUnit, no Spring context.
+ *
+ * <p>{@code -Dmodels.root=/some/checkout} checks the models of another folder (its
+ * {@code src/main/java} too, if it has one).
+ */
+class ModelCheckTest {
+
+  static final Path SPEC_TABLE = Path.of(ModelCheck.SPEC_TABLE);
+
+  @Test
+  void theModelsOfTheRepositoryFollowTheRules() {
+    Path root = Path.of(System.getProperty("models.root", "")).toAbsolutePath();
+    assumeTrue(Files.isDirectory(root.resolve("processes")), "pas de dossier processes/ dans " + root + " : rien à contrôler");
+    Path sources = Files.isDirectory(root.resolve("src/main/java")) ? root.resolve("src/main/java") : Path.of("src/main/java");
+
+    List<Finding> findings = ModelCheck.check(root, sources, SpecVariables.read(SPEC_TABLE));
+
+    if (!findings.isEmpty()) {
+      fail(report(findings));
+    }
+  }
+
+  @Test
+  void theSpecTableNamesTheThreeProcesses() {
+    SpecVariables spec = SpecVariables.read(SPEC_TABLE);
+
+    assertThat(List.of(ProcessKeys.TEACHER_ONBOARDING, ProcessKeys.HYBRID_COURSE_LABELLING, ProcessKeys.LEARNING_LAB_PURCHASE))
+        .allMatch(spec::knowsProcess);
+    assertThat(spec.variables(ProcessKeys.LEARNING_LAB_PURCHASE, "ApproveBudget"))
+        .containsOnlyKeys("budgetApproved", "budgetCommitmentNumber", "tenderReference");
+    assertThat(spec.variables(ProcessKeys.TEACHER_ONBOARDING, "CompleteNeedsQuestionnaire").get("interests").values())
+        .containsExactly("hybrid", "assessment", "accessibility", "flipped-classroom");
+  }
+
+  @Test
+  void theBeanIndexFindsTheFoundationBeans() {
+    SpringBeans beans = SpringBeans.scan(Path.of("src/main/java"));
+
+    assertThat(beans.names()).contains("sendMail", "timers", "mailService", "referenceGenerator");
+  }
+
+  static String report(List<Finding> findings) {
+    return findings.size() + " problème(s) dans les modèles (voir docs/models.md, « Changing a process ») :\n  - "
+        + findings.stream().map(Finding::toString).collect(Collectors.joining("\n  - ")) + "\n";
+  }
+}
