@@ -24,13 +24,15 @@ class BrokenModelsTest {
   private static final Path BROKEN = Path.of("src/test/resources/models/broken");
   private static final SpecVariables SAMPLE_SPEC = SpecVariables.read(BROKEN.resolve("spec-variables.md"));
   private static final Path SOURCES = Path.of("src/main/java");
+  /** The sample's mail template (test resources only: not on the application's classpath root). */
+  private static final Path SAMPLE_RESOURCES = BROKEN.resolve("resources");
   private static final String BPMN = "processes/model-check-sample.bpmn";
   private static final String DMN = "processes/sample-approval-level.dmn";
   private static final String APPROVE_FORM = "forms/sample-approve.form";
   private static final String START_FORM = "forms/sample-start.form";
 
   private static List<Finding> check(Path root) {
-    return ModelCheck.check(root, SOURCES, SAMPLE_SPEC);
+    return ModelCheck.check(root, SOURCES, SAMPLE_RESOURCES, SAMPLE_SPEC);
   }
 
   @Test
@@ -123,6 +125,10 @@ class BrokenModelsTest {
             "tâche de service « Informer le demandeur » (SendLoanGrantedMail)", "asyncBefore"),
         new Mutation("unknown bean", BPMN, "${sendMail}", "${sendMails}",
             "tâche de service « Informer le demandeur » (SendLoanGrantedMail)", "le bean « sendMails »"),
+        new Mutation("unknown mail template", BPMN, ">sample-loan-granted<", ">sample-loan-grant<",
+            "tâche de service « Informer le demandeur » (SendLoanGrantedMail)", "le modèle d'e-mail « sample-loan-grant » n'existe pas"),
+        new Mutation("mail without recipient", BPMN, "<camunda:inputParameter name=\"mailTo\">${requesterId}</camunda:inputParameter>", "",
+            "tâche de service « Informer le demandeur » (SendLoanGrantedMail)", "pas de destinataire"),
         new Mutation("unknown decision", BPMN, "camunda:decisionRef=\"sample-approval-level\"", "camunda:decisionRef=\"sample-approval\"",
             "tâche de règle métier « Déterminer le niveau d'approbation » (CheckLoanAmount)", "la décision « sample-approval » n'existe"),
         new Mutation("decision input the process does not have", DMN, "<text>amountEur</text>", "<text>amountInEuros</text>",

@@ -78,6 +78,7 @@ public final class ModelCheck {
   private static final Pattern FIRST_IDENTIFIER = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_$][\\w$]*)");
 
   private final Path root;
+  private final Path mailTemplates;
   private final SpecVariables spec;
   private final SpringBeans beans;
   private final List<Finding> findings = new ArrayList<>();
@@ -90,8 +91,9 @@ public final class ModelCheck {
   /** A form referenced by a user task or a start event. */
   private record FormUse(String formId, String processKey, String step, String bpmnFile, String element) {}
 
-  private ModelCheck(Path root, Path sourceRoot, SpecVariables spec) {
+  private ModelCheck(Path root, Path sourceRoot, Path resourceRoot, SpecVariables spec) {
     this.root = root;
+    this.mailTemplates = resourceRoot.resolve("templates/mail");
     this.spec = spec;
     this.beans = SpringBeans.scan(sourceRoot);
     this.decisions = new Decisions(this);
@@ -99,22 +101,19 @@ public final class ModelCheck {
 
   /**
    * Checks the models under {@code root} ({@code root/processes}, {@code root/forms}) against the
-   * SPEC table, looking for Spring beans in the Java sources under {@code sourceRoot}.
+   * SPEC table, looking for Spring beans in the Java sources under {@code sourceRoot} and for mail
+   * templates in {@code resourceRoot/templates/mail/}.
    */
-  public static List<Finding> check(Path root, Path sourceRoot, SpecVariables spec) {
-    ModelCheck check = new ModelCheck(root, sourceRoot, spec);
+  public static List<Finding> check(Path root, Path sourceRoot, Path resourceRoot, SpecVariables spec) {
+    ModelCheck check = new ModelCheck(root, sourceRoot, resourceRoot, spec);
     check.run();
     return List.copyOf(check.findings);
   }
 
   private void run() {
-    List<Path> bpmnFiles = list("processes", ".bpmn");
-    if (bpmnFiles.isEmpty()) {
-      add("processes/", "dossier", "aucun fichier .bpmn", "Les processus doivent être dans processes/ à la racine du dépôt.");
-    }
     list("forms", ".form").forEach(this::readForm);
     list("processes", ".dmn").forEach(file -> decisions.read(file, relative(file)));
-    bpmnFiles.forEach(this::checkBpmn);
+    list("processes", ".bpmn").forEach(this::checkBpmn);
     checkFormUses();
   }
 
@@ -259,6 +258,7 @@ public final class ModelCheck {
     checkFormRefs(file, model);
     checkOutsideCalls(file, model);
     checkBeanReferences(file, model, model.getDocument().getRootElement());
+    checkMailSteps(file, model);
     checkBusinessRuleTasks(file, model);
     checkSpecTasksExist(file, model);
   }
@@ -499,6 +499,47 @@ public final class ModelCheck {
     }
     for (DomElement child : element.getChildElements()) {
       checkBeanReferences(file, model, child);
+    }
+  }
+
+  /** The generic mail step: a recipient, and a template folder that exists with its three files. */
+  private void checkMailSteps(String file, BpmnModelInstance model) {
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (!"${sendMail}".equals(node.getAttributeValueNs(CAMUNDA_NS, "delegateExpression"))) {
+        continue;
+      }
+      Map<String, String> inputs = new HashMap<>();
+      if (node.getExtensionElements() != null) {
+        for (CamundaInputOutput io : node.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()) {
+          io.getCamundaInputParameters().forEach(input -> inputs.put(input.getCamundaName(), input.getTextContent().trim()));
+        }
+      }
+      String template = inputs.get("mailTemplate");
+      if (blank(template)) {
+        add(file, describe(node), "l'e-mail n'a pas de modèle (paramètre d'entrée mailTemplate)",
+            "Dans Modeler, appliquez le modèle d'élément « Envoyer un e-mail (Pedaflow) » et remplissez « Modèle d'e-mail ».");
+      } else if (!template.contains("${") && !template.contains("#{")
+          && Stream.of("subject.txt", "body.txt", "body.html").anyMatch(f -> !Files.isRegularFile(mailTemplates.resolve(template).resolve(f)))) {
+        add(file, describe(node), "le modèle d'e-mail « " + template + " » n'existe pas (dossier templates/mail/" + template
+                + "/ avec subject.txt, body.txt et body.html)",
+            "Corrigez « Modèle d'e-mail » (modèles existants : " + String.join(", ", existingMailTemplates())
+                + "), ou demandez aux développeurs d'écrire ce modèle.");
+      }
+      if (blank(inputs.get("mailTo"))) {
+        add(file, describe(node), "l'e-mail n'a pas de destinataire (paramètre d'entrée mailTo)",
+            "Dans Modeler, remplissez « Destinataire » : une adresse, un identifiant, group:<groupe> ou ${teacherEmail}.");
+      }
+    }
+  }
+
+  private List<String> existingMailTemplates() {
+    if (!Files.isDirectory(mailTemplates)) {
+      return List.of();
+    }
+    try (Stream<Path> folders = Files.list(mailTemplates)) {
+      return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.pedaflow.identity.ProcessKeys;
 
@@ -16,19 +18,19 @@ import org.pedaflow.identity.ProcessKeys;
  * editable in Camunda Modeler and runnable by the engine. Plain JUnit, no Spring context.
  *
  * <p>{@code -Dmodels.root=/some/checkout} checks the models of another folder (its
- * {@code src/main/java} too, if it has one).
+ * {@code src/main} too, if it has one).
  */
 class ModelCheckTest {
 
   static final Path SPEC_TABLE = Path.of(ModelCheck.SPEC_TABLE);
 
   @Test
-  void theModelsOfTheRepositoryFollowTheRules() {
+  void theModelsOfTheRepositoryFollowTheRules() throws IOException {
     Path root = Path.of(System.getProperty("models.root", "")).toAbsolutePath();
-    assumeTrue(Files.isDirectory(root.resolve("processes")), "pas de dossier processes/ dans " + root + " : rien à contrôler");
-    Path sources = Files.isDirectory(root.resolve("src/main/java")) ? root.resolve("src/main/java") : Path.of("src/main/java");
+    assumeTrue(hasProcesses(root), "pas de fichier .bpmn dans " + root.resolve("processes") + " : rien à contrôler");
+    Path main = Files.isDirectory(root.resolve("src/main")) ? root.resolve("src/main") : Path.of("src/main");
 
-    List<Finding> findings = ModelCheck.check(root, sources, SpecVariables.read(SPEC_TABLE));
+    List<Finding> findings = ModelCheck.check(root, main.resolve("java"), main.resolve("resources"), SpecVariables.read(SPEC_TABLE));
 
     if (!findings.isEmpty()) {
       fail(report(findings));
@@ -52,6 +54,15 @@ class ModelCheckTest {
     SpringBeans beans = SpringBeans.scan(Path.of("src/main/java"));
 
     assertThat(beans.names()).contains("sendMail", "timers", "mailService", "referenceGenerator");
+  }
+
+  private static boolean hasProcesses(Path root) throws IOException {
+    if (!Files.isDirectory(root.resolve("processes"))) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(root.resolve("processes"))) {
+      return files.anyMatch(f -> f.toString().endsWith(".bpmn"));
+    }
   }
 
   static String report(List<Finding> findings) {
