@@ -307,6 +307,9 @@ public final class ModelCheck {
         .toList();
     for (int i = 0; i < shapes.size(); i++) {
       for (int j = i + 1; j < shapes.size(); j++) {
+        if (shapes.get(i).getParentElement() != shapes.get(j).getParentElement()) {
+          continue;  // drawn on different planes (a collapsed sub-process has its own)
+        }
         BaseElement a = shapes.get(i).getBpmnElement();
         BaseElement b = shapes.get(j).getBpmnElement();
         if (attachedOrContained(a, b) || attachedOrContained(b, a) || !overlap(shapes.get(i).getBounds(), shapes.get(j).getBounds())) {
