@@ -51,6 +51,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.TextAnnotation;
 import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -75,10 +76,12 @@ public final class ModelCheck {
   static final String PLATFORM_VERSION = "7.24.0";
   static final String SPEC_TABLE = "src/test/resources/models/spec-variables.md";
 
+  private static final Pattern TIMER_WITHOUT_DEFAULT = Pattern.compile("timers\\.get\\(\\s*'([^']+)'\\s*\\)");
   private static final Pattern FIRST_IDENTIFIER = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_$][\\w$]*)");
 
   private final Path root;
   private final Path mailTemplates;
+  private final Path applicationYaml;
   private final SpecVariables spec;
   private final SpringBeans beans;
   private final List<Finding> findings = new ArrayList<>();
@@ -94,6 +97,7 @@ public final class ModelCheck {
   private ModelCheck(Path root, Path sourceRoot, Path resourceRoot, SpecVariables spec) {
     this.root = root;
     this.mailTemplates = resourceRoot.resolve("templates/mail");
+    this.applicationYaml = resourceRoot.resolve("application.yaml");
     this.spec = spec;
     this.beans = SpringBeans.scan(sourceRoot);
     this.decisions = new Decisions(this);
@@ -259,6 +263,7 @@ public final class ModelCheck {
     checkOutsideCalls(file, model);
     checkBeanReferences(file, model, model.getDocument().getRootElement());
     checkMailSteps(file, model);
+    checkTimerKeys(file, model);
     checkBusinessRuleTasks(file, model);
     checkSpecTasksExist(file, model);
   }
@@ -532,6 +537,39 @@ public final class ModelCheck {
         add(file, describe(node), "l'e-mail n'a pas de destinataire (paramètre d'entrée mailTo)",
             "Dans Modeler, remplissez « Destinataire » : une adresse, un identifiant, group:<groupe> ou ${teacherEmail}.");
       }
+    }
+  }
+
+  /** {@code ${timers.get('key')}} without a default needs {@code pedaflow.timers.key} in application.yaml. */
+  private void checkTimerKeys(String file, BpmnModelInstance model) {
+    Map<ModelElementInstance, String> expressions = new LinkedHashMap<>();
+    for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+      Stream.of(timer.getTimeDuration(), timer.getTimeCycle(), timer.getTimeDate()).filter(e -> e != null)
+          .forEach(e -> expressions.merge(timer.getParentElement(), e.getTextContent(), String::concat));
+    }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      Stream.of(task.getCamundaDueDate(), task.getCamundaFollowUpDate()).filter(e -> e != null)
+          .forEach(e -> expressions.merge(task, e, String::concat));
+    }
+    String configuration = readQuietly(applicationYaml);
+    expressions.forEach((element, text) -> {
+      Matcher key = TIMER_WITHOUT_DEFAULT.matcher(text);
+      while (key.find()) {
+        if (!configuration.contains("[" + key.group(1) + "]")) {
+          add(file, describe(element), "le délai « " + key.group(1) + " » n'est pas configuré (pedaflow.timers dans application.yaml) : "
+                  + "le minuteur échouerait",
+              "Écrivez ${timers.get('" + key.group(1) + "', 'P7D')} avec une valeur par défaut, et demandez aux développeurs "
+                  + "d'ajouter la clé à application.yaml.");
+        }
+      }
+    });
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.readString(file) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
