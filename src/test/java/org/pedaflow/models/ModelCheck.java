@@ -85,14 +85,10 @@ public final class ModelCheck {
   private final SpecVariables spec;
   private final SpringBeans beans;
   private final List<Finding> findings = new ArrayList<>();
-  private final Map<String, FormFile> formsById = new LinkedHashMap<>();
+  private final Forms forms;
   private final Decisions decisions;
-  private final List<FormUse> formUses = new ArrayList<>();
   /** False when a BPMN file could not be read: its forms would look unused. */
   private boolean allProcessesRead = true;
-
-  /** A form referenced by a user task or a start event. */
-  private record FormUse(String formId, String processKey, String step, String bpmnFile, String element) {}
 
   private ModelCheck(Path root, Path sourceRoot, Path resourceRoot, SpecVariables spec) {
     this.root = root;
@@ -100,6 +96,7 @@ public final class ModelCheck {
     this.applicationYaml = resourceRoot.resolve("application.yaml");
     this.spec = spec;
     this.beans = SpringBeans.scan(sourceRoot);
+    this.forms = new Forms(this);
     this.decisions = new Decisions(this);
   }
 
@@ -115,13 +112,13 @@ public final class ModelCheck {
   }
 
   private void run() {
-    list("forms", ".form").forEach(this::readForm);
+    list("forms", ".form").forEach(file -> forms.read(file, relative(file)));
     list("processes", ".dmn").forEach(file -> decisions.read(file, relative(file)));
     list("processes", ".bpmn").forEach(this::checkBpmn);
-    checkFormUses();
+    forms.checkUses(allProcessesRead);
   }
 
-  // ---------------------------------------------------------------- findings
+  // ---------------------------------------------------------------- shared
 
   void add(String file, String element, String problem, String fix) {
     findings.add(new Finding(file, element, problem, fix));
@@ -409,14 +406,14 @@ public final class ModelCheck {
           + " » au lieu de « deployment »",
           "Dans Modeler, section « Form », « Binding » = deployment : le formulaire reste celui déployé avec ce modèle.");
     }
-    if (!formsById.containsKey(formRef)) {
+    if (!forms.exists(formRef)) {
       add(file, element, "le formulaire « " + formRef + " » n'existe pas (fichier forms/" + formRef + ".form introuvable)",
           "Créez forms/" + formRef + ".form dans Modeler (Camunda Form, Camunda 7) avec l'id « " + formRef
-              + " », ou corrigez « Form reference » (formulaires existants : " + String.join(", ", formsById.keySet()) + ").");
+              + " », ou corrigez « Form reference » (formulaires existants : " + String.join(", ", forms.ids()) + ").");
       return;
     }
     Process process = processOf(node);
-    formUses.add(new FormUse(formRef, process == null ? "?" : process.getId(), step, file, element));
+    forms.use(formRef, process == null ? "?" : process.getId(), step, file, element);
   }
 
   /** Service-like steps that call the outside: a save point before them and a retry cycle. */
@@ -684,127 +681,4 @@ public final class ModelCheck {
     }
   }
 
-  // ---------------------------------------------------------------- forms
-
-  private void readForm(Path path) {
-    String file = relative(path);
-    FormFile form;
-    try {
-      form = FormFile.read(path, file);
-    } catch (IOException | RuntimeException e) {
-      add(file, "fichier", "formulaire illisible (JSON invalide) : " + rootMessage(e),
-          "Ouvrez-le dans Camunda Modeler ; s'il ne s'ouvre pas, reprenez sa dernière version du dépôt (git).");
-      return;
-    }
-    if (!form.expectedId().equals(form.id())) {
-      add(file, "formulaire", "l'id du formulaire est « " + form.id() + " » au lieu de « " + form.expectedId() + " » (le nom du fichier)",
-          "Dans Modeler, sélectionnez le fond du formulaire et mettez « " + form.expectedId()
-              + " » dans « ID », ou renommez le fichier : les tâches le trouvent par son id.");
-    }
-    String platform = form.json.path("executionPlatform").asText(null);
-    String version = form.json.path("executionPlatformVersion").asText(null);
-    if (!PLATFORM.equals(platform) || !PLATFORM_VERSION.equals(version)) {
-      add(file, "formulaire", "la plateforme d'exécution est « " + platform + " " + version + " » au lieu de « "
-              + PLATFORM + " " + PLATFORM_VERSION + " »",
-          "Dans Modeler, cliquez sur la plateforme affichée en bas à gauche et choisissez Camunda 7 / " + PLATFORM_VERSION + ".");
-    }
-    for (String key : form.duplicateKeys) {
-      add(file, "clé « " + key + " »", "plusieurs champs soumettent la même variable",
-          "Gardez un seul champ avec la clé « " + key + " ».");
-    }
-    for (String nested : form.nestedPaths) {
-      add(file, "groupe de chemin « " + nested + " »", "les champs de ce groupe soumettent un objet « " + nested
-              + " » au lieu de variables du processus",
-          "Dans Modeler, videz le champ « Path » du groupe : chaque champ doit soumettre une variable de la SPEC.");
-    }
-    formsById.put(form.expectedId(), form);
-  }
-
-  private void checkFormUses() {
-    Set<String> used = new HashSet<>();
-    for (FormUse use : formUses) {
-      used.add(use.formId());
-      FormFile form = formsById.get(use.formId());
-      if (form == null || !spec.knowsProcess(use.processKey())) {
-        continue;
-      }
-      String what = use.step().equals(SpecVariables.START) ? "le démarrage" : "la tâche " + use.step();
-      if (!spec.hasStep(use.processKey(), use.step())) {
-        add(use.bpmnFile(), use.element(), "la table de la SPEC ne nomme aucune variable pour " + what,
-            "Si la tâche est nouvelle, ajoutez ses variables à " + SPEC_TABLE + " (d'après la SPEC §3) ; "
-                + "sinon rendez à la tâche son id de la SPEC.");
-        continue;
-      }
-      Map<String, SpecVariables.Variable> expected = spec.variables(use.processKey(), use.step());
-      String expectedList = String.join(", ", expected.keySet());
-      for (FormFile.Field field : form.fields) {
-        SpecVariables.Variable variable = expected.get(field.key());
-        if (variable == null) {
-          String elsewhere = spec.allVariables(use.processKey()).containsKey(field.key())
-              ? " C'est une information d'une autre étape : montrez-la en lecture seule avec un composant « Text » ({{"
-                  + field.key() + "}}) au lieu d'un champ."
-              : "";
-          add(form.relativePath, field.describe(), "la variable « " + field.key() + " » ne fait pas partie de ce que la SPEC prévoit pour "
-                  + what + " du processus " + use.processKey(),
-              "Corrigez la clé du champ (variables attendues : " + expectedList + ") ou supprimez le champ." + elsewhere);
-          continue;
-        }
-        checkFieldType(form, field, variable);
-      }
-      Set<String> keys = form.fields.stream().map(FormFile.Field::key).collect(Collectors.toSet());
-      for (SpecVariables.Variable variable : expected.values()) {
-        if (!keys.contains(variable.name())) {
-          add(form.relativePath, "formulaire", "aucun champ ne saisit la variable « " + variable.name() + " » ("
-                  + variable.type() + ") que la SPEC prévoit pour " + what,
-              "Ajoutez un champ de clé « " + variable.name() + " » : " + expectedComponent(variable) + ".");
-        }
-      }
-    }
-    for (FormFile form : formsById.values()) {
-      if (allProcessesRead && !used.contains(form.expectedId())) {
-        add(form.relativePath, "formulaire", "aucune tâche ni aucun événement de début n'utilise ce formulaire",
-            "Référencez-le dans « Form reference » d'une tâche (id « " + form.expectedId() + " ») ou supprimez le fichier.");
-      }
-    }
-  }
-
-  private void checkFieldType(FormFile form, FormFile.Field field, SpecVariables.Variable variable) {
-    String type = field.type();
-    boolean dateField = "datetime".equals(type) && "date".equals(field.subtype());
-    boolean ok = switch (variable.type()) {
-      case Integer -> "number".equals(type) && (field.decimalDigits() == null || field.decimalDigits() == 0);
-      case Double -> "number".equals(type);
-      case Boolean -> "checkbox".equals(type);
-      case String -> Set.of("textfield", "textarea", "select", "radio").contains(type);
-      case Choice -> Set.of("select", "radio").contains(type);
-      case Choices -> Set.of("checklist", "taglist", "textfield").contains(type);
-      case Date -> dateField || ("textfield".equals(type) && field.hasPattern());
-    };
-    if (!ok) {
-      add(form.relativePath, field.describe(), "la SPEC attend pour « " + variable.name() + " » un " + variable.type()
-              + " : ce type de champ ne le saisit pas",
-          "Remplacez-le par " + expectedComponent(variable) + ".");
-      return;
-    }
-    if ((variable.type() == SpecVariables.Type.Choice || variable.type() == SpecVariables.Type.Choices)
-        && field.staticValues() != null && !variable.values().isEmpty()) {
-      List<String> unknown = field.staticValues().stream().filter(v -> !variable.values().contains(v)).toList();
-      if (!unknown.isEmpty()) {
-        add(form.relativePath, field.describe(), "valeurs que la SPEC ne prévoit pas : " + String.join(", ", unknown),
-            "Les valeurs (« Value », pas le libellé) doivent être parmi : " + String.join(", ", variable.values()) + ".");
-      }
-    }
-  }
-
-  private static String expectedComponent(SpecVariables.Variable variable) {
-    return switch (variable.type()) {
-      case Integer -> "un champ « Number » sans décimales";
-      case Double -> "un champ « Number »";
-      case Boolean -> "une case à cocher (« Checkbox »)";
-      case String -> "un champ « Text field » ou « Text area »";
-      case Choice -> "un « Select » ou des « Radio » avec les valeurs " + String.join(", ", variable.values());
-      case Choices -> "une « Checklist » avec les valeurs " + String.join(", ", variable.values());
-      case Date -> "un champ « Date time » de sous-type « Date » (il soumet AAAA-MM-JJ)";
-    };
-  }
 }
