@@ -39,7 +39,7 @@ final class Forms {
     uses.add(new Use(formId, processKey, step, bpmnFile, element));
   }
 
-    void read(Path path, String file) {
+  void read(Path path, String file) {
     FormFile form;
     try {
       form = FormFile.read(path, file);
