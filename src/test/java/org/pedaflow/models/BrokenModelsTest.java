@@ -50,7 +50,7 @@ class BrokenModelsTest {
       assertThat(finding.file()).isEqualTo(BPMN);
       assertThat(finding.element()).isEqualTo("tâche utilisateur « Approuver le prêt » (ApproveLoan)");
       assertThat(finding.problem()).contains("n'a pas de forme dans le diagramme (BPMNShape)");
-      assertThat(finding.fix()).contains("recréez-le sur le diagramme");
+      assertThat(finding.fix()).contains("reprenez la version précédente du fichier (git)", "<bpmndi:BPMNShape bpmnElement=\"ApproveLoan\">");
     });
   }
 

@@ -287,15 +287,17 @@ public final class ModelCheck {
       BpmnShape shape = shapes.get(element.getId());
       if (shape == null || shape.getBounds() == null) {
         add(file, describe(element), "n'a pas de forme dans le diagramme (BPMNShape) : Camunda Modeler ne l'affiche pas",
-            "Ouvrez le fichier dans Modeler, supprimez l'élément dans l'onglet XML et recréez-le sur le diagramme "
-                + "(ou ajoutez <bpmndi:BPMNShape bpmnElement=\"" + element.getId() + "\"> avec ses dc:Bounds).");
+            "Modeler ne peut ni le montrer ni le supprimer : reprenez la version précédente du fichier (git) et refaites "
+                + "la modification dans Modeler, ou faites ajouter <bpmndi:BPMNShape bpmnElement=\"" + element.getId()
+                + "\"> avec ses dc:Bounds dans le fichier.");
       }
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       BpmnEdge edge = edges.get(flow.getId());
       if (edge == null || edge.getWaypoints().size() < 2) {
         add(file, describe(flow), "n'a pas de flèche dans le diagramme (BPMNEdge avec au moins deux points)",
-            "Dans Modeler, supprimez ce flux et retracez-le entre les deux éléments.");
+            "Modeler ne le montre pas : reprenez la version précédente du fichier (git) et refaites la modification dans "
+                + "Modeler, ou faites ajouter <bpmndi:BPMNEdge bpmnElement=\"" + flow.getId() + "\"> avec ses di:waypoint.");
       }
     }
     checkOverlaps(file, model.getModelElementsByType(BpmnShape.class));
