@@ -94,7 +94,7 @@ final class Forms {
         SpecVariables.Variable variable = expected.get(field.key());
         if (variable == null) {
           String elsewhere = check.spec().allVariables(use.processKey()).containsKey(field.key())
-              ? " C'est une information d'une autre étape : montrez-la en lecture seule avec un composant « Text » ({{"
+              ? " C'est une information d'une autre étape : montrez-la en lecture seule avec un composant « Text view » ({{"
                   + field.key() + "}}) au lieu d'un champ."
               : "";
           check.add(form.relativePath, field.describe(), "la variable « " + field.key() + " » ne fait pas partie de ce que la SPEC prévoit pour "
@@ -155,7 +155,7 @@ final class Forms {
       case Double -> "un champ « Number »";
       case Boolean -> "une case à cocher (« Checkbox »)";
       case String -> "un champ « Text field » ou « Text area »";
-      case Choice -> "un « Select » ou des « Radio » avec les valeurs " + String.join(", ", variable.values());
+      case Choice -> "un « Select » ou un « Radio group » avec les valeurs " + String.join(", ", variable.values());
       case Choices -> "une « Checklist » avec les valeurs " + String.join(", ", variable.values());
       case Date -> "un champ « Date time » de sous-type « Date » (il soumet AAAA-MM-JJ)";
     };

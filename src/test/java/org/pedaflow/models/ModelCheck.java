@@ -399,7 +399,7 @@ public final class ModelCheck {
     String element = describe(node);
     if (blank(formRef)) {
       add(file, element, "pas de formulaire Camunda lié (camunda:formRef)" + (blank(formKey) ? "" : " ; un formKey « " + formKey + " » est utilisé à la place"),
-          "Dans Modeler, section « Form », type « Camunda Form (linked) », « Form reference » = l'id d'un formulaire de forms/, "
+          "Dans Modeler, section « Form », type « Camunda Forms », « Form reference » = l'id d'un formulaire de forms/, "
               + "« Binding » = deployment.");
       return;
     }
