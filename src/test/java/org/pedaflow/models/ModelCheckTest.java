@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,32 @@ class ModelCheckTest {
         .containsOnlyKeys("budgetApproved", "budgetCommitmentNumber", "tenderReference");
     assertThat(spec.variables(ProcessKeys.TEACHER_ONBOARDING, "CompleteNeedsQuestionnaire").get("interests").values())
         .containsExactly("hybrid", "assessment", "accessibility", "flipped-classroom");
+  }
+
+  /** A renamed bean would silently break every mail step a designer adds from the template list. */
+  @Test
+  void theElementTemplatesNameExistingBeans() throws IOException {
+    SpringBeans beans = SpringBeans.scan(Path.of("src/main/java"));
+    Path folder = Path.of("processes/.camunda/element-templates");
+    List<Path> files;
+    try (Stream<Path> list = Files.list(folder)) {
+      files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      JsonNode templates = new ObjectMapper().readTree(file.toFile());
+      assertThat(templates.isArray()).as(file + " : un tableau de modèles").isTrue();
+      for (JsonNode template : templates) {
+        assertThat(template.path("$schema").asText()).as(file + " : $schema")
+            .isEqualTo("https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json");
+        for (JsonNode property : template.path("properties")) {
+          if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
+            String bean = property.path("value").asText().replaceAll("^\\$\\{(\\w+)}$", "$1");
+            assertThat(beans.hasBean(bean)).as(file + " : le bean « " + bean + " » existe").isTrue();
+          }
+        }
+      }
+    }
   }
 
   @Test
