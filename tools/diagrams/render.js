@@ -67,6 +67,15 @@ async function renderBpmn(browser, file) {
   return svg;
 }
 
+// bpmn-js gives arrow markers random ids: number them in order so that an unchanged model gives an
+// unchanged image (no noise in git).
+function stableMarkerIds(svg) {
+  const ids = [...svg.matchAll(/id="(marker-[a-z0-9]+)"/g)].map((match) => match[1]);
+  return ids.reduce((text, id, index) => text.split(`#${id}'`).join(`#marker-${index + 1}'`)
+    .split(`#${id})`).join(`#marker-${index + 1})`)
+    .split(`id="${id}"`).join(`id="marker-${index + 1}"`), svg);
+}
+
 async function renderDmn(browser, file) {
   const tab = await open(browser, page(path.basename(file), [
     'dmn-js/dist/assets/dmn-js-shared.css',
@@ -106,7 +115,7 @@ async function main() {
       const file = path.join(MODELS, model);
       const base = model.replace(/\.(bpmn|dmn)$/, '');
       if (model.endsWith('.bpmn')) {
-        fs.writeFileSync(path.join(OUT, `${base}.svg`), await renderBpmn(browser, file));
+        fs.writeFileSync(path.join(OUT, `${base}.svg`), stableMarkerIds(await renderBpmn(browser, file)));
         console.log(`${model} → ${path.join(OUT, base + '.svg')}`);
       } else {
         fs.writeFileSync(path.join(OUT, `${base}.png`), await renderDmn(browser, file));
