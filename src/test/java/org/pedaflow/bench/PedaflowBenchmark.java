@@ -222,7 +222,8 @@ class PedaflowBenchmark {
       launches.add(bench.withClassDataSharing(pedaflow, OUT.resolve("cds-pedaflow")));
     }
     Map<String, Stats[]> results = new LinkedHashMap<>();
-    launches.forEach(l -> results.put(l.name(), new Stats[] {new Stats(), new Stats(), new Stats(), new Stats()}));
+    launches.forEach(l -> results.put(l.name(),
+        new Stats[] {new Stats(), new Stats(), new Stats(), new Stats(), new Stats(), new Stats()}));
     for (int round = 0; round < startupRounds; round++) {
       for (StartupBench.Launch launch : launches) {
         Path dir = OUT.resolve("startup").resolve(launch.name().replaceAll("\\W+", "-") + "-" + round);
@@ -235,24 +236,32 @@ class PedaflowBenchmark {
         stats[1].add(cold.rssMegabytes());
         stats[2].add(warm.seconds());
         stats[3].add(warm.rssMegabytes());
-        System.out.printf("start-up round %d %s: cold %.2f s %.0f MB, warm %.2f s %.0f MB%n", round + 1, launch.name(),
-            cold.seconds(), cold.rssMegabytes(), warm.seconds(), warm.rssMegabytes());
+        stats[4].add(cold.cpuSeconds());
+        stats[5].add(warm.cpuSeconds());
+        System.out.printf("start-up round %d %s: cold %.2f s (CPU %.1f s) %.0f MB, warm %.2f s (CPU %.1f s) %.0f MB%n",
+            round + 1, launch.name(), cold.seconds(), cold.cpuSeconds(), cold.rssMegabytes(), warm.seconds(),
+            warm.cpuSeconds(), warm.rssMegabytes());
       }
     }
     report.append("\n### 3. Start-up to a ready REST API and resident memory (packaged jars, `java -jar`, default JVM options)\n\n")
         .append(startupRounds).append(" rounds; each round starts every variant on a fresh H2 file database (cold) ")
         .append("and again on the same database (warm); RSS read ").append(StartupBench.SETTLE.toSeconds())
         .append(" s after the REST API answered; median (min–max).\n\n")
-        .append("| application | cold start s | cold RSS MB | warm start s | warm RSS MB |\n| --- | ---: | ---: | ---: | ---: |\n");
+        .append("CPU s = user + system CPU time of the JVM when the REST API answered.\n\n")
+        .append("| application | cold start s | cold CPU s | cold RSS MB | warm start s | warm CPU s | warm RSS MB |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     results.forEach((name, s) -> report.append("| ").append(name).append(" | ").append(s[0].spread(2)).append(" | ")
-        .append(s[1].spread(0)).append(" | ").append(s[2].spread(2)).append(" | ").append(s[3].spread(0)).append(" |\n"));
+        .append(s[4].spread(1)).append(" | ").append(s[1].spread(0)).append(" | ").append(s[2].spread(2)).append(" | ")
+        .append(s[5].spread(1)).append(" | ").append(s[3].spread(0)).append(" |\n"));
     Stats[] reference = results.get(plain.name());
-    report.append("\n| ratio to plain Camunda (`java -jar`) | cold start (target ≤ 0.80) | cold RSS (target ≤ 1.10) | warm start | warm RSS |\n")
-        .append("| --- | ---: | ---: | ---: | ---: |\n");
+    report.append("\n| ratio to plain Camunda (`java -jar`), medians | cold start (target ≤ 0.80) | cold CPU | cold RSS (target ≤ 1.10) | warm start | warm CPU | warm RSS |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     results.forEach((name, s) -> report.append("| ").append(name).append(" | ")
         .append(Stats.format(s[0].median() / reference[0].median(), 2)).append(" | ")
+        .append(Stats.format(s[4].median() / reference[4].median(), 2)).append(" | ")
         .append(Stats.format(s[1].median() / reference[1].median(), 2)).append(" | ")
         .append(Stats.format(s[2].median() / reference[2].median(), 2)).append(" | ")
+        .append(Stats.format(s[5].median() / reference[5].median(), 2)).append(" | ")
         .append(Stats.format(s[3].median() / reference[3].median(), 2)).append(" |\n"));
   }
 

@@ -32,8 +32,11 @@ final class StartupBench {
   record Launch(String name, Path jar, List<String> jvmOptions, Map<String, String> environment, String user,
       String password) {}
 
-  /** One start: time to a ready REST API and resident memory after it. */
-  record Start(double seconds, double rssMegabytes) {}
+  /**
+   * One start: time to a ready REST API, the CPU time the JVM had used by then (user + system, all
+   * threads; much less sensitive than the wall clock to other work on the machine), resident memory after.
+   */
+  record Start(double seconds, double cpuSeconds, double rssMegabytes) {}
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Path logs;
@@ -70,8 +73,9 @@ final class StartupBench {
         Thread.sleep(25);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuSeconds = cpuSeconds(process.pid());
       Thread.sleep(SETTLE.toMillis());
-      return new Start(seconds, residentMegabytes(process.pid()));
+      return new Start(seconds, cpuSeconds, residentMegabytes(process.pid()));
     } finally {
       process.destroy();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -135,6 +139,13 @@ final class StartupBench {
       }
     }
     return Double.NaN;
+  }
+
+  /** utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s (Linux's USER_HZ). */
+  private static double cpuSeconds(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
   private static int freePort() throws IOException {
