@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.pedaflow.PedaflowApplication;
 import org.pedaflow.identity.TasklistFilters;
 import org.springframework.boot.SpringApplication;
@@ -38,8 +39,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>start-up to a ready REST API and resident memory of the packaged jar and of a plain Camunda
  *       Spring Boot application built outside the repository.</li>
  * </ol>
- * Nothing is asserted: the numbers are printed. Sizes are system properties ({@code bench.*}).
+ * Nothing is asserted: the numbers are printed. Sizes are system properties ({@code bench.*}). It only
+ * runs when {@code bench.jar} is set (the profile sets it), so that selecting tests by package with
+ * {@code -Dtest=...} in a normal build never starts it.
  */
+@EnabledIfSystemProperty(named = "bench.jar", matches = ".+")
 class PedaflowBenchmark {
 
   private static final Path OUT = Path.of("target", "bench").toAbsolutePath();
