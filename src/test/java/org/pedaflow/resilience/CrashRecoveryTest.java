@@ -120,16 +120,14 @@ class CrashRecoveryTest {
             assertThat(tasks.size()).as(instance.businessKey()).isEqualTo(1);
             assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo(PurchaseProcess.REGISTER_DELIVERY);
           }
-          case LABELLING_GRANTED -> assertThat(history.get("endActivityId").asText()).as(instance.businessKey())
-              .isEqualTo(LabellingProcess.EndEvents.LABEL_GRANTED);
-          case LABELLING_INELIGIBLE -> assertThat(history.get("endActivityId").asText()).as(instance.businessKey())
-              .isEqualTo(LabellingProcess.EndEvents.COURSE_INELIGIBLE);
+          case LABELLING_GRANTED -> assertEndedAt(admin, history, LabellingProcess.EndEvents.LABEL_GRANTED);
+          case LABELLING_INELIGIBLE -> assertEndedAt(admin, history, LabellingProcess.EndEvents.COURSE_INELIGIBLE);
         }
       }
       // an instance started by a request that never got its answer went the whole way too
       instances.values().stream()
           .filter(i -> expected.stream().noneMatch(e -> e.processInstanceId().equals(i.get("id").asText())))
-          .forEach(i -> assertThat(i.get("endActivityId").asText()).isEqualTo(LabellingProcess.EndEvents.COURSE_INELIGIBLE));
+          .forEach(i -> assertEndedAt(admin, i, LabellingProcess.EndEvents.COURSE_INELIGIBLE));
       assertThat(app.stop()).as("arrêt normal").isIn(0, 143);
     }
 
@@ -148,6 +146,13 @@ class CrashRecoveryTest {
     System.out.printf("Arrêt brutal : %d instances acquittées (dont %d pendant l'arrêt), %d présentes après "
         + "redémarrage, %d courriels%n", expected.size(), expected.size() - PURCHASES - GRANTED - INELIGIBLE,
         instances.size(), mails.values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  private static void assertEndedAt(Api admin, JsonNode history, String endEvent) {
+    String id = history.get("id").asText();
+    assertThat(history.get("state").asText()).as(history.get("businessKey").asText()).isEqualTo("COMPLETED");
+    assertThat(count(admin, "/history/activity-instance/count?processInstanceId=" + id + "&activityId=" + endEvent))
+        .as("%s terminée par %s", history.get("businessKey").asText(), endEvent).isEqualTo(1);
   }
 
   private static List<String> keys(List<Started> instances, Expected kind) {
