@@ -25,6 +25,13 @@ final class EngineErrorAnswers {
       "Erreur interne du serveur : l'opération n'a pas abouti et rien n'a été enregistré. Réessayez plus tard ; "
           + "si le problème persiste, prévenez l'administrateur de Pedaflow.";
 
+  static final String FORBIDDEN_MESSAGE = "Accès refusé : vous n'avez pas les droits nécessaires pour cette action.";
+  static final String NOT_FOUND_MESSAGE =
+      "Introuvable : cet élément n'existe pas (ou plus), ou vous n'avez pas le droit de le voir.";
+
+  private static final java.util.regex.Pattern ENGINE_API =
+      java.util.regex.Pattern.compile("^/(engine-rest|camunda/api/engine)/.*");
+
   private static final String REFUSAL = EngineErrorAnswers.class.getName() + ".refusal";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +52,21 @@ final class EngineErrorAnswers {
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
     response.flushBuffer();
+  }
+
+  /** The engine's REST API, directly or through the webapps. */
+  static boolean isEngineApi(HttpServletRequest request) {
+    return ENGINE_API.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+  }
+
+  /** The {@code type} of a Camunda error answer, or null when the body is not one. */
+  static String typeOf(byte[] body) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(body);
+      return json != null && json.isObject() && json.path("type").isTextual() ? json.get("type").asText() : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The variables of this request were refused and Camunda tried to read them. */

@@ -21,6 +21,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       {@code {"type": "InvalidInput", "message": "<French message>", "field": "<variable>"}};</li>
  *   <li>any other 400 of a start or a completion (JSON Camunda could not map, a value it could not
  *       convert): 400 with a French message, without Camunda's details;</li>
+ *   <li>403 and 404 of the engine's API (not allowed; not found or not visible to this user): same
+ *       status and {@code type}, a French message instead of Camunda's English one;</li>
  *   <li>any 5xx (a real fault): still 5xx, with a French message and no internals (no stack trace,
  *       Java class name or SQL); the details go to the log.</li>
  * </ul>
@@ -28,11 +30,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class RuleViolationResponseFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RuleViolationResponseFilter.class);
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));
-  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -67,6 +64,12 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
         buffered.resetBuffer();
         EngineErrorAnswers.write(response, status, EngineErrorAnswers.SERVER_ERROR,
             EngineErrorAnswers.SERVER_ERROR_MESSAGE, null);
+      } else if ((status == 403 || status == 404) && EngineErrorAnswers.isEngineApi(request)
+          && EngineErrorAnswers.typeOf(buffered.getContentAsByteArray()) != null) {
+        String type = EngineErrorAnswers.typeOf(buffered.getContentAsByteArray());
+        buffered.resetBuffer();
+        EngineErrorAnswers.write(response, status, type,
+            status == 403 ? EngineErrorAnswers.FORBIDDEN_MESSAGE : EngineErrorAnswers.NOT_FOUND_MESSAGE, null);
       } else if (status == 400 && InputEndpoints.matches(request)) {
         LOG.info("Requête refusée par Camunda sur {} : {}", request.getRequestURI(), bodyOf(buffered));
         buffered.resetBuffer();
