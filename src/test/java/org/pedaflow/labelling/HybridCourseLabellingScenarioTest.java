@@ -27,16 +27,16 @@ import org.pedaflow.labelling.LabellingProcess.Recommendation;
 import org.pedaflow.labelling.LabellingProcess.Tasks;
 import org.pedaflow.labelling.LabellingProcess.Variables;
 import org.pedaflow.test.Mails;
+import org.pedaflow.test.FullCoverage;
 import org.pedaflow.test.PedaflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of {@code hybrid-course-labelling} through the Java API, and every input the server
  * refuses. Together the tests cover each flow node and sequence flow of the model (checked by
- * {@link FullProcessCoverage}).
+ * {@link FullCoverage}).
  */
-@TestExecutionListeners(listeners = FullProcessCoverage.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@FullCoverage(LabellingProcess.PROCESS_KEY)
 class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
 
   @Autowired private LabelRegister register;

@@ -28,9 +28,9 @@ import org.pedaflow.rules.ForbiddenActionException;
 import org.pedaflow.rules.InvalidInputException;
 import org.pedaflow.rules.RuleViolationException;
 import org.pedaflow.test.Mails;
+import org.pedaflow.test.FullCoverage;
 import org.pedaflow.test.PedaflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -38,8 +38,7 @@ import org.springframework.test.util.ReflectionTestUtils;
  * approval levels, a refusal at each decision, four eyes, the delivery reminder, a failing finance system, and
  * each refused input. The class fails unless the tests cover every flow node and sequence flow of the model.
  */
-@TestExecutionListeners(listeners = PurchaseProcessCoverage.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@FullCoverage(PurchaseProcess.PROCESS_KEY)
 class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
 
   @Autowired RecordingFinanceSystem purchaseOrders;

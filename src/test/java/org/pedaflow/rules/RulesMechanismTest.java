@@ -83,6 +83,21 @@ class RulesMechanismTest extends PedaflowIntegrationTest {
   }
 
   @Test
+  void tasklistsWayInIsRefusedWithTheSameReadableMessage() {
+    Task task = startAndGetTask();
+    org.pedaflow.test.WebappSession tasklist = new org.pedaflow.test.WebappSession(baseUrl());
+    tasklist.login("tasklist", "admin");
+
+    Api.Response response = tasklist.postJson("/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form",
+        "{\"variables\":{\"score\":{\"value\":9,\"type\":\"Long\"}}}", true);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("message").asText())
+        .isEqualTo("« Note » (score) : la valeur doit être comprise entre 0 et 3.");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
   void completionWithALongIsStoredAsInteger() {
     Task task = startAndGetTask();
 

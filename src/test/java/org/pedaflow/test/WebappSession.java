@@ -42,9 +42,15 @@ public final class WebappSession {
     open("tasklist");
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(withCsrf(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app)))
+    Api.Response response = send(withCsrf(HttpRequest.newBuilder(
+            URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app)))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
+    if (response.status() == 200) {
+      // the login renewed the session: take the token of the new one, as the webapps do
+      get("/camunda/api/engine/engine/");
+    }
+    return response;
   }
 
   /** GET on the webapps' API, e.g. {@code /camunda/api/engine/engine/default/task}. */
