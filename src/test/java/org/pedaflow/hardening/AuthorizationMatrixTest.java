@@ -112,6 +112,8 @@ class AuthorizationMatrixTest extends PedaflowIntegrationTest {
     if (allowed) {
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       assertThat(after).isEqualTo(before + 1);
+      // its async steps (the welcome mail) end before the test does: the coverage listener reads the events then
+      awaitJobs(response.json().get("id").asText());
     } else {
       // 404 when the user may not even read the definition: for them it does not exist
       assertThat(response.status()).as(response.body()).isIn(403, 404);

@@ -343,6 +343,7 @@ class BadInputTest extends PedaflowIntegrationTest {
         typedBody(variables, Map.of("quantity", "Long")));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     String id = response.json().get("id").asText();
+    awaitJobs(id);
     assertThat(runtimeService.getVariable(id, "pedagogicalJustification")).isEqualTo(variables.get("pedagogicalJustification"));
     assertThat(runtimeService.getVariable(id, "quantity")).isEqualTo(3);
   }
