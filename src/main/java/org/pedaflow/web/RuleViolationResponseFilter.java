@@ -41,7 +41,7 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
         chain.doFilter(request, buffered);
       } catch (IOException | ServletException | RuntimeException e) {
         VariablesCheckFilter.Refusal refusal = EngineErrorAnswers.refusalOf(request);
-        if (refusal == null) {
+        if (refusal == null || response.isCommitted()) {
           throw e;
         }
         buffered.resetBuffer();
@@ -51,7 +51,10 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
       RuleViolationException violation = RuleViolations.take();
       VariablesCheckFilter.Refusal refusal = EngineErrorAnswers.refusalOf(request);
       int status = buffered.getStatus();
-      if (violation != null && status >= 400) {
+      if (response.isCommitted()) {
+        // already sent (an error page through sendError): nothing can be rewritten
+        buffered.copyBodyToResponse();
+      } else if (violation != null && status >= 400) {
         buffered.resetBuffer();
         writeViolation(response, violation);
       } else if (refusal != null && status >= 400) {

@@ -94,6 +94,23 @@ class ErrorAnswerFilterTest {
     assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(original);
   }
 
+  @org.junit.jupiter.api.Test
+  void anAnswerAlreadySentAsAnErrorPageIsLeftAlone() throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest/task/42/complete");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    HttpServlet camunda = new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.sendError(500);
+      }
+    };
+
+    new RuleViolationResponseFilter().doFilter(request, response, new MockFilterChain(camunda));
+
+    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(response.isCommitted()).isTrue();
+  }
+
   private static MockHttpServletResponse run(String method, String path, int status, String body) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest(method, path);
     request.setRequestURI(path);
