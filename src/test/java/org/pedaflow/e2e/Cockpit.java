@@ -29,7 +29,10 @@ final class Cockpit {
 
   /** Waits for the refusal of the login and returns what the page says. */
   String refusal() {
-    return browser.visible(By.cssSelector(".notifications .alert")).getText();
+    return browser.until(d -> {
+      String text = browser.visible(By.cssSelector(".notifications .alert")).getText();
+      return text.isBlank() ? null : text;
+    });
   }
 
   /** « Processes », then the process by its French name, then the instance by its id. */
@@ -54,6 +57,7 @@ final class Cockpit {
 
   /** The text of the instance's « Variables » table once it lists this variable. */
   String variablesTable(String expectedVariable) {
+    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Variables']"));
     return browser.visible(By.xpath("//table[.//td[normalize-space(.)=" + Browser.xpathLiteral(expectedVariable) + "]]")).getText();
   }
 }

@@ -162,11 +162,16 @@ final class Tasklist {
 
   /** Chooses an option of a select field: opens its list and clicks the option. */
   Tasklist select(String label, String optionLabel) {
-    WebElement input = field(label);
-    browser.script("arguments[0].scrollIntoView({block: 'center'});", input);
-    input.click();
-    browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist')]//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)="
-        + Browser.xpathLiteral(optionLabel) + "]"));
+    WebElement display = field(label).findElement(By.xpath("preceding-sibling::div[contains(@class,'fjs-select-display')]"));
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", display);
+    By option = By.xpath("//div[contains(@class,'fjs-dropdownlist')]//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)="
+        + Browser.xpathLiteral(optionLabel) + "]");
+    // the list opens when the field gets the focus (a TAB from the previous field opens it already)
+    if (browser.all(option).isEmpty()) {
+      display.click();
+    }
+    browser.visible(option).click();
+    browser.until(d -> display.getText().equals(optionLabel));
     return this;
   }
 
