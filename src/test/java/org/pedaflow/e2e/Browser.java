@@ -1,6 +1,10 @@
 package org.pedaflow.e2e;
 
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +61,14 @@ final class Browser implements AutoCloseable {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail(MISSING + " (CI=true : le navigateur est obligatoire)");
     }
+    if (SKIP_ANNOUNCED.compareAndSet(false, true)) {
+      // one line on the build's console (surefire sends System.out/err of the tests to report files)
+      new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8).println("[WARNING] " + MISSING);
+    }
     Assumptions.abort(MISSING);
   }
+
+  private static final AtomicBoolean SKIP_ANNOUNCED = new AtomicBoolean();
 
   Browser(String prefix) {
     this.prefix = prefix;
