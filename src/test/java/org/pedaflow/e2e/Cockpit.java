@@ -30,7 +30,7 @@ final class Cockpit {
   /** Waits for the refusal of the login and returns what the page says. */
   String refusal() {
     return browser.until(d -> {
-      String text = browser.visible(By.cssSelector(".notifications .alert")).getText();
+      String text = browser.visible(By.cssSelector(".notifications .alert-danger")).getText();
       return text.isBlank() ? null : text;
     });
   }
