@@ -59,6 +59,8 @@ class LearningLabPurchaseBrowserTest extends BrowserTest {
         .type("Numéro d'inventaire", "INV-LL-0042")
         .date("Date de livraison", today);
     browser().screenshot("livraison");
+    // the date picker of Camunda Forms reads month/day/year whatever the language: the form says so
+    assertThat(tasklist.formText()).contains("mm/jj/aaaa");
     tasklist.completeAndWait();
 
     awaitJobs(instance.getId());
