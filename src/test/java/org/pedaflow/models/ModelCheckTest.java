@@ -46,7 +46,8 @@ class ModelCheckTest {
     assertThat(List.of(ProcessKeys.TEACHER_ONBOARDING, ProcessKeys.HYBRID_COURSE_LABELLING, ProcessKeys.LEARNING_LAB_PURCHASE))
         .allMatch(spec::knowsProcess);
     assertThat(spec.variables(ProcessKeys.LEARNING_LAB_PURCHASE, "ApproveBudget"))
-        .containsOnlyKeys("budgetApproved", "budgetCommitmentNumber", "tenderReference");
+        // budgetComments: the Pedaflow extension documented under the table (refusal reason)
+        .containsOnlyKeys("budgetApproved", "budgetCommitmentNumber", "tenderReference", "budgetComments");
     assertThat(spec.variables(ProcessKeys.TEACHER_ONBOARDING, "CompleteNeedsQuestionnaire").get("interests").values())
         .containsExactly("hybrid", "assessment", "accessibility", "flipped-classroom");
   }
