@@ -16,6 +16,7 @@ public class RestSecurityConfiguration {
 
   public static final String REST_PATTERN = "/engine-rest/*";
   public static final String WEBAPP_API_PATTERN = "/camunda/api/*";
+  public static final String WEBAPP_ENGINE_API_PATTERN = "/camunda/api/engine/*";
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
@@ -46,6 +47,16 @@ public class RestSecurityConfiguration {
     registration.setName("pedaflow-rule-violations");
     registration.addUrlPatterns(REST_PATTERN, WEBAPP_API_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<VariablesCheckFilter> variablesCheckFilter() {
+    FilterRegistrationBean<VariablesCheckFilter> registration = new FilterRegistrationBean<>(new VariablesCheckFilter());
+    registration.setName("pedaflow-variables-check");
+    registration.addUrlPatterns(REST_PATTERN, WEBAPP_ENGINE_API_PATTERN);
+    // after authentication (REST and webapps) and the webapps' CSRF check: strangers learn nothing
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
     return registration;
   }
 }

@@ -1,33 +1,35 @@
 package org.pedaflow.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.pedaflow.rules.RuleViolationException;
 import org.pedaflow.rules.RuleViolations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Camunda's REST layer answers 500 when a start or a completion is refused by a rule inside the
- * engine. This filter, around {@code /engine-rest} and the webapps' API (what Tasklist calls),
- * replaces such an answer with the rule's own: 400 (or 403) and
- * {@code {"type": "InvalidInput", "message": "<French message>", "field": "<variable>"}}.
+ * engine, and in English, with exception details, when it cannot read a request. This filter,
+ * around {@code /engine-rest} and the webapps' API (what Tasklist calls), rewrites such answers:
+ * <ul>
+ *   <li>a rule refused the request: the rule's own answer, 400 (or 403) and
+ *       {@code {"type": "InvalidInput", "message": "<French message>", "field": "<variable>"}};</li>
+ *   <li>any other 400 of a start or a completion (JSON Camunda could not map, a value it could not
+ *       convert): 400 with a French message, without Camunda's details;</li>
+ *   <li>403 and 404 of the engine's API (not allowed; not found or not visible to this user): same
+ *       status and {@code type}, a French message instead of Camunda's English one;</li>
+ *   <li>any 5xx (a real fault): still 5xx, with a French message and no internals (no stack trace,
+ *       Java class name or SQL); the details go to the log.</li>
+ * </ul>
  */
 public class RuleViolationResponseFilter extends OncePerRequestFilter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod());
-  }
+  private static final Logger LOG = LoggerFactory.getLogger(RuleViolationResponseFilter.class);
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -35,11 +37,47 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
     RuleViolations.clear();
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
     try {
-      chain.doFilter(request, buffered);
+      try {
+        chain.doFilter(request, buffered);
+      } catch (IOException | ServletException | RuntimeException e) {
+        VariablesCheckFilter.Refusal refusal = EngineErrorAnswers.refusalOf(request);
+        if (refusal == null || response.isCommitted()) {
+          throw e;
+        }
+        buffered.resetBuffer();
+        EngineErrorAnswers.writeRefusal(response, refusal);
+        return;
+      }
       RuleViolationException violation = RuleViolations.take();
-      if (violation != null && buffered.getStatus() >= 400) {
+      VariablesCheckFilter.Refusal refusal = EngineErrorAnswers.refusalOf(request);
+      int status = buffered.getStatus();
+      if (response.isCommitted()) {
+        // already sent (an error page through sendError): nothing can be rewritten
+        buffered.copyBodyToResponse();
+      } else if (violation != null && status >= 400) {
         buffered.resetBuffer();
         writeViolation(response, violation);
+      } else if (refusal != null && status >= 400) {
+        buffered.resetBuffer();
+        EngineErrorAnswers.writeRefusal(response, refusal);
+      } else if (status < 400) {
+        buffered.copyBodyToResponse();
+      } else if (status >= 500) {
+        LOG.warn("Erreur {} sur {} {} : {}", status, request.getMethod(), request.getRequestURI(), bodyOf(buffered));
+        buffered.resetBuffer();
+        EngineErrorAnswers.write(response, status, EngineErrorAnswers.SERVER_ERROR,
+            EngineErrorAnswers.SERVER_ERROR_MESSAGE, null);
+      } else if ((status == 403 || status == 404) && EngineErrorAnswers.isEngineApi(request)
+          && EngineErrorAnswers.typeOf(buffered.getContentAsByteArray()) != null) {
+        String type = EngineErrorAnswers.typeOf(buffered.getContentAsByteArray());
+        buffered.resetBuffer();
+        EngineErrorAnswers.write(response, status, type,
+            status == 403 ? EngineErrorAnswers.FORBIDDEN_MESSAGE : EngineErrorAnswers.NOT_FOUND_MESSAGE, null);
+      } else if (status == 400 && InputEndpoints.matches(request)) {
+        LOG.info("Requête refusée par Camunda sur {} : {}", request.getRequestURI(), bodyOf(buffered));
+        buffered.resetBuffer();
+        EngineErrorAnswers.write(response, 400, EngineErrorAnswers.INVALID_REQUEST,
+            EngineErrorAnswers.INVALID_REQUEST_MESSAGE, null);
       } else {
         buffered.copyBodyToResponse();
       }
@@ -49,18 +87,12 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
   }
 
   static void writeViolation(HttpServletResponse response, RuleViolationException violation) throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", violation.type());
-    body.put("message", violation.getMessage());
-    if (violation.field() != null) {
-      body.put("field", violation.field());
-    }
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    response.setStatus(violation.httpStatus());
-    response.setContentType("application/json;charset=UTF-8");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
-    response.flushBuffer();
+    EngineErrorAnswers.write(response, violation.httpStatus(), violation.type(), violation.getMessage(), violation.field());
+  }
+
+  private static String bodyOf(ContentCachingResponseWrapper buffered) {
+    byte[] body = buffered.getContentAsByteArray();
+    String text = new String(body, 0, Math.min(body.length, 2000), java.nio.charset.StandardCharsets.UTF_8);
+    return text.replaceAll("\\p{Cntrl}", " ");
   }
 }

@@ -67,6 +67,8 @@ public abstract class PedaflowIntegrationTest {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
     registry.add("pedaflow.base-url", () -> "http://pedaflow.test");
+    // -Dpedaflow.test.database=postgres (the pom's "postgres" test execution): an embedded PostgreSQL instead of H2
+    org.pedaflow.resilience.TestPostgres.registerIfSelected(registry);
   }
 
   private static GreenMail startGreenMail() {

@@ -1,0 +1,84 @@
+package org.pedaflow.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The answers of the platform's web layer when a request fails, in the shape Camunda's REST API
+ * uses and Tasklist shows: {@code {"type": ..., "message": "<French>", "field": ...}}; never a stack
+ * trace, a Java class name or SQL.
+ */
+final class EngineErrorAnswers {
+
+  static final String INVALID_INPUT = "InvalidInput";
+  static final String INVALID_REQUEST = "InvalidRequest";
+  static final String SERVER_ERROR = "ServerError";
+
+  static final String INVALID_REQUEST_MESSAGE =
+      "Requête invalide : les données envoyées ne sont pas acceptées (format ou type d'une variable incorrect).";
+  static final String SERVER_ERROR_MESSAGE =
+      "Erreur interne du serveur : l'opération n'a pas abouti et rien n'a été enregistré. Réessayez plus tard ; "
+          + "si le problème persiste, prévenez l'administrateur de Pedaflow.";
+
+  static final String FORBIDDEN_MESSAGE = "Accès refusé : vous n'avez pas les droits nécessaires pour cette action.";
+  static final String NOT_FOUND_MESSAGE =
+      "Introuvable : cet élément n'existe pas (ou plus), ou vous n'avez pas le droit de le voir.";
+
+  private static final java.util.regex.Pattern ENGINE_API =
+      java.util.regex.Pattern.compile("^/(engine-rest|camunda/api/engine)/.*");
+
+  private static final String REFUSAL = EngineErrorAnswers.class.getName() + ".refusal";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private EngineErrorAnswers() {}
+
+  static void write(HttpServletResponse response, int status, String type, String message, String field)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    if (field != null) {
+      body.put("field", field);
+    }
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
+  }
+
+  /** The engine's REST API, directly or through the webapps. */
+  static boolean isEngineApi(HttpServletRequest request) {
+    return ENGINE_API.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+  }
+
+  /** The {@code type} of a Camunda error answer, or null when the body is not one. */
+  static String typeOf(byte[] body) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(body);
+      return json != null && json.isObject() && json.path("type").isTextual() ? json.get("type").asText() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The variables of this request were refused and Camunda tried to read them. */
+  static void refused(jakarta.servlet.ServletRequest request, VariablesCheckFilter.Refusal refusal) {
+    request.setAttribute(REFUSAL, refusal);
+  }
+
+  static VariablesCheckFilter.Refusal refusalOf(HttpServletRequest request) {
+    return (VariablesCheckFilter.Refusal) request.getAttribute(REFUSAL);
+  }
+
+  static void writeRefusal(HttpServletResponse response, VariablesCheckFilter.Refusal refusal) throws IOException {
+    write(response, 400, refusal.field() == null ? INVALID_REQUEST : INVALID_INPUT, refusal.message(), refusal.field());
+  }
+}

@@ -1,0 +1,91 @@
+package org.pedaflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.pedaflow.test.Api;
+import org.pedaflow.test.Mails;
+
+/**
+ * {@code learning-lab-purchase} in Tasklist, as people do it: claire requests equipment, ines gives
+ * the pedagogical opinion, lea approves for the lab, the order is placed, lea registers the delivery.
+ */
+class LearningLabPurchaseBrowserTest extends BrowserTest {
+
+  static final String PROCESS = "Achat de matériel pour le learning lab";
+
+  @Test
+  void aTeacherRequestsEquipmentThatIsApprovedOrderedAndDelivered() throws Exception {
+    String item = "Micro-casques USB " + UUID.randomUUID().toString().substring(0, 8);
+    Tasklist tasklist = tasklist();
+
+    tasklist.login("claire").startProcess(PROCESS);
+    tasklist.type("Matériel demandé", item)
+        .type("Fournisseur", "Audio Campus SARL")
+        .type("Ligne budgétaire", "LL-2026-EQUIP")
+        .type("Justification pédagogique", "Enregistrement de podcasts par les étudiants en TD.")
+        .type("Quantité", "2")
+        .type("Prix unitaire", "120.5");
+    browser().screenshot("demande-d-achat");
+    tasklist.submitStartAndWait();
+
+    HistoricProcessInstance instance = instanceWith("itemDescription", item);
+    assertThat(instance.getBusinessKey()).matches("ACH-\\d{4}-\\d{4}");
+
+    // ines: pedagogical opinion, from « Tâches de mes groupes »
+    tasklist.login("ines").filter("Tâches de mes groupes").openTask("Donner l'avis pédagogique", item).claim()
+        .check("Avis pédagogique favorable", true)
+        .type("Commentaires", "Utile pour les TD d'expression orale.");
+    browser().screenshot("avis-pedagogique");
+    tasklist.completeAndWait();
+
+    // lea, lab manager, approves (the list cannot show the item to her: see the report)
+    tasklist.login("lea").filter("Tâches de mes groupes").openTaskWhoseFormShows("Valider l'achat pour le learning lab", item).claim()
+        .check("Achat validé pour le learning lab", true);
+    browser().screenshot("validation-learning-lab");
+    tasklist.completeAndWait();
+
+    // the order is placed (asynchronous step), then lea registers the delivery
+    awaitJobs(instance.getId());
+    LocalDate today = LocalDate.now();
+    tasklist.login("lea").filter("Tâches de mes groupes").openTaskWhoseFormShows("Enregistrer la livraison", item).claim()
+        .type("Numéro d'inventaire", "INV-LL-0042")
+        .date("Date de livraison", today);
+    browser().screenshot("livraison");
+    // the date picker of Camunda Forms reads month/day/year whatever the language: the form says so
+    assertThat(tasklist.formText()).contains("mm/jj/aaaa");
+    tasklist.completeAndWait();
+
+    awaitJobs(instance.getId());
+    Api.Response restInstance = rest("admin").get("/history/process-instance/" + instance.getId());
+    assertThat(restInstance.json().get("businessKey").asText()).isEqualTo(instance.getBusinessKey());
+    assertThat(restInstance.json().get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getEndActivityId()).isEqualTo("EquipmentAvailable");
+
+    Map<String, JsonNode> variables = restVariablesOf(instance.getId());
+    assertVariable(variables, "requesterId", "String", "claire");
+    assertVariable(variables, "quantity", "Integer", 2);
+    assertVariable(variables, "unitPriceEur", "Double", 120.5);
+    assertVariable(variables, "totalAmountEur", "Double", 241.0);
+    assertVariable(variables, "approvalLevel", "String", "LAB");
+    assertVariable(variables, "opinionFavourable", "Boolean", true);
+    assertVariable(variables, "labManagerApproved", "Boolean", true);
+    assertVariable(variables, "deliveredOn", "String", today);
+    assertVariable(variables, "inventoryNumber", "String", "INV-LL-0042");
+    assertVariable(variables, "purchaseOrderNumber", "String", null);
+    String orderNumber = variables.get("purchaseOrderNumber").get("value").asText();
+    assertThat(orderNumber).matches("PO-\\d{4}-\\d{4}");
+
+    List<MimeMessage> toClaire = Mails.to(greenMail.getReceivedMessages(), "claire@univ.example");
+    assertThat(toClaire).hasSize(1);
+    assertThat(Mails.subject(toClaire.get(0))).contains(instance.getBusinessKey()).contains(orderNumber);
+  }
+}

@@ -1,0 +1,129 @@
+package org.pedaflow.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pedaflow.web.RuleViolationResponseFilter;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * What Camunda answers when it fails on its own (no rule of ours involved), rewritten by the web
+ * layer without a running application: a 400 of a start or completion becomes a French 400, a real
+ * fault stays 5xx with a French message, and neither shows a stack trace, a class name or SQL. Other
+ * answers (404, 403, a 400 elsewhere) pass unchanged.
+ */
+class ErrorAnswerFilterTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What Camunda's REST layer writes for a persistence failure. */
+  private static final String CAMUNDA_SQL_FAILURE = "{\"type\":\"ProcessEngineException\",\"message\":\"org.apache.ibatis."
+      + "exceptions.PersistenceException: ### Error updating database. Cause: org.h2.jdbc.JdbcSQLDataException: "
+      + "Value too long for column \\\"TEXT_ CHARACTER VARYING(4000)\\\"; SQL statement: insert into ACT_RU_VARIABLE ... "
+      + "at org.camunda.bpm.engine.impl.db.sql.DbSqlSession.flush(DbSqlSession.java:123)\",\"code\":0}";
+  private static final String CAMUNDA_BAD_REQUEST = "{\"type\":\"InvalidRequestException\",\"message\":\"Cannot "
+      + "instantiate process definition x: Cannot convert value 'abc' of type 'Integer' to java type java.lang.Integer\"}";
+
+  @ParameterizedTest(name = "{0} {1} answered {2} → {3}")
+  @CsvSource({
+      "POST, /engine-rest/task/42/complete, 500, 500",
+      "POST, /engine-rest/task/42/submit-form, 500, 500",
+      "POST, /engine-rest/process-definition/key/learning-lab-purchase/start, 500, 500",
+      "POST, /camunda/api/engine/engine/default/task/42/submit-form, 503, 503",
+      "PUT, /engine-rest/process-instance/42/variables/notes, 500, 500",
+      "POST, /engine-rest/message, 500, 500",
+      "GET, /engine-rest/history/variable-instance, 500, 500",
+      "POST, /engine-rest/task/42/complete, 400, 400",
+      "POST, /engine-rest/engine/default/process-definition/key/learning-lab-purchase/submit-form, 400, 400",
+      "POST, /engine-rest/process-definition/abc:1:42/start, 400, 400",
+      "POST, /camunda/api/engine/engine/default/process-definition/key/hybrid-course-labelling/submit-form, 400, 400",
+  })
+  void camundaFailuresAreAnsweredInFrenchWithoutInternals(String method, String path, int camundaStatus, int expected)
+      throws Exception {
+    MockHttpServletResponse response = run(method, path, camundaStatus,
+        camundaStatus >= 500 ? CAMUNDA_SQL_FAILURE : CAMUNDA_BAD_REQUEST);
+
+    assertThat(response.getStatus()).isEqualTo(expected);
+    String body = response.getContentAsString(StandardCharsets.UTF_8);
+    BadInputTest.assertNoInternals(body);
+    JsonNode json = JSON.readTree(body);
+    assertThat(json.get("type").asText()).isIn("InvalidRequest", "ServerError");
+    assertThat(json.get("message").asText()).matches(expected >= 500 ? "^Erreur interne du serveur : .*" : "^Requête invalide : .*");
+  }
+
+  @ParameterizedTest(name = "{0} {1} answered {2} {3}: French message, same status and type")
+  @CsvSource({
+      "POST, /engine-rest/task/42/complete, 403, AuthorizationException, Accès refusé : ",
+      "GET, /camunda/api/engine/engine/default/process-instance/42, 404, InvalidRequestException, Introuvable : ",
+      "POST, /engine-rest/process-definition/key/x/start, 404, RestException, Introuvable : ",
+  })
+  void refusalsAndAbsencesAreExplainedInFrench(String method, String path, int status, String type, String start)
+      throws Exception {
+    MockHttpServletResponse response = run(method, path, status,
+        "{\"type\":\"" + type + "\",\"message\":\"The user with id 'hugo' does not have 'READ' permission\",\"userId\":\"hugo\"}");
+
+    assertThat(response.getStatus()).isEqualTo(status);
+    JsonNode json = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    assertThat(json.get("type").asText()).isEqualTo(type);
+    assertThat(json.get("message").asText()).startsWith(start);
+    assertThat(json.has("userId")).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0} {1} answered {2}: unchanged")
+  @CsvSource({
+      "POST, /engine-rest/task/42/complete, 204",
+      "GET, /engine-rest/task/42, 200",
+      "GET, /camunda/api/cockpit/plugin/base/default/x, 404",
+      "POST, /engine-rest/task/42/claim, 400",
+  })
+  void otherAnswersPassUnchanged(String method, String path, int camundaStatus) throws Exception {
+    String original = "{\"type\":\"Whatever\",\"message\":\"original\"}";
+    MockHttpServletResponse response = run(method, path, camundaStatus, original);
+
+    assertThat(response.getStatus()).isEqualTo(camundaStatus);
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(original);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anAnswerAlreadySentAsAnErrorPageIsLeftAlone() throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/engine-rest/task/42/complete");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    HttpServlet camunda = new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.sendError(500);
+      }
+    };
+
+    new RuleViolationResponseFilter().doFilter(request, response, new MockFilterChain(camunda));
+
+    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(response.isCommitted()).isTrue();
+  }
+
+  private static MockHttpServletResponse run(String method, String path, int status, String body) throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+    request.setRequestURI(path);
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    HttpServlet camunda = new HttpServlet() {
+      @Override
+      protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+      }
+    };
+    new RuleViolationResponseFilter().doFilter(request, response, new MockFilterChain(camunda));
+    return response;
+  }
+}
