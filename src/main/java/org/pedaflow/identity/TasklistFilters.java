@@ -51,7 +51,9 @@ public class TasklistFilters {
       properties.put("description", description);
       properties.put("priority", priority);
       properties.put("refresh", true);
+      // columns of the list; TaskListContext copies them onto each task, so every worker of the task sees them
       properties.put("variables", List.of(
+          Map.of("name", TaskListContext.REFERENCE, "label", "Référence"),
           Map.of("name", "courseTitle", "label", "Cours"),
           Map.of("name", "teacherName", "label", "Enseignant"),
           Map.of("name", "itemDescription", "label", "Matériel")));

@@ -1,0 +1,64 @@
+package org.pedaflow.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets the people who work on a task see in Tasklist's list which case it is about. The columns of
+ * the filters (reference, course, teacher, equipment) are process variables, which only those who
+ * may read the whole instance see; the committee, lab managers and finance may not. So every new
+ * user task gets a copy of them as task variables, readable by whoever may read the task, and by
+ * nobody else.
+ */
+@Component
+public class TaskListContext extends AbstractProcessEnginePlugin {
+
+  /** The business key, as a task variable (Tasklist's columns show variables only). */
+  public static final String REFERENCE = "reference";
+
+  /** Process variables shown as columns of the Tasklist filters. */
+  public static final List<String> SHOWN_VARIABLES = List.of("courseTitle", "teacherName", "itemDescription");
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskListContext::copyContext);
+      }
+    });
+  }
+
+  private static void copyContext(DelegateTask task) {
+    if (task.getExecution() == null) {
+      return;
+    }
+    String businessKey = task.getExecution().getProcessBusinessKey();
+    if (businessKey != null) {
+      task.setVariableLocal(REFERENCE, businessKey);
+    }
+    for (String name : SHOWN_VARIABLES) {
+      Object value = task.getExecution().getVariable(name);
+      if (value != null) {
+        task.setVariableLocal(name, value);
+      }
+    }
+  }
+}

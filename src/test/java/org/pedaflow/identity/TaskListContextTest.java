@@ -1,0 +1,67 @@
+package org.pedaflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.pedaflow.test.PedaflowIntegrationTest;
+
+/**
+ * The columns of Tasklist's filters show which case a task is about to whoever works on it, even
+ * without the right to read the whole instance (here a teacher on his onboarding questionnaire).
+ */
+class TaskListContextTest extends PedaflowIntegrationTest {
+
+  @Test
+  void theFilterListShowsTheReferenceAndTheTeacherToTheAssignee() throws Exception {
+    identityService.setAuthentication("nadia", java.util.List.of(Groups.HR));
+    Map<String, Object> start = new HashMap<>();
+    start.put("teacherId", "thomas");
+    start.put("teacherName", "Thomas Martin");
+    start.put("teacherEmail", "thomas@univ.example");
+    start.put("department", "Histoire");
+    start.put("status", "contractuel");
+    start.put("startDate", LocalDate.now().toString());
+    start.put("needsLmsTraining", false);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProcessKeys.TEACHER_ONBOARDING, start);
+    identityService.clearAuthentication();
+    awaitJobs(instance.getId());
+
+    String filterId = rest("thomas").get("/filter").json().findValues("id").stream()
+        .filter(id -> processEngine.getFilterService().getFilter(id.asText()).getName().equals(TasklistFilters.MY_TASKS))
+        .findFirst().orElseThrow().asText();
+    JsonNode list = halList("thomas", filterId);
+
+    JsonNode task = list.get("_embedded").get("task").get(0);
+    assertThat(task.get("processInstanceId").asText()).isEqualTo(instance.getId());
+    JsonNode variables = task.get("_embedded").get("variable");
+    assertThat(variables.findValuesAsText("name")).contains(TaskListContext.REFERENCE, "teacherName");
+    assertThat(variables.findValuesAsText("value")).contains(instance.getBusinessKey(), "Thomas Martin");
+    // the copy is on the task, not a right to the instance
+    assertThat(rest("thomas").get("/process-instance/" + instance.getId() + "/variables").status()).isIn(403, 404);
+    assertThat(rest("claire").get("/filter/" + filterId + "/count").json().get("count").asInt()).isZero();
+  }
+
+  private JsonNode halList(String user, String filterId) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/engine-rest/filter/" + filterId + "/list"))
+        .header("Accept", "application/hal+json")
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+        .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+  }
+}
