@@ -1,5 +1,7 @@
 package org.pedaflow.onboarding;
 
+import org.pedaflow.identity.Groups;
+import org.pedaflow.identity.Directory;
 import static org.pedaflow.onboarding.Onboarding.Vars.DEPARTMENT;
 import static org.pedaflow.onboarding.Onboarding.Vars.ENROL_IN_LMS_TRAINING;
 import static org.pedaflow.onboarding.Onboarding.Vars.INTERESTS;
@@ -24,7 +26,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.pedaflow.notification.Recipients;
 import org.pedaflow.onboarding.Onboarding.Tasks;
 import org.pedaflow.onboarding.Onboarding.Values;
 import org.pedaflow.reference.ReferenceType;
@@ -39,11 +40,9 @@ public class OnboardingRules implements ProcessRules {
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
   private final Directory directory;
-  private final Recipients recipients;
 
-  OnboardingRules(Directory directory, Recipients recipients) {
+  OnboardingRules(Directory directory) {
     this.directory = directory;
-    this.recipients = recipients;
   }
 
   @Override
@@ -94,11 +93,11 @@ public class OnboardingRules implements ProcessRules {
 
   private void checkMentor(Inputs in) {
     String mentorId = in.requireText(MENTOR_ID, "Identifiant du mentor");
-    if (!directory.isInstructionalDesigner(mentorId)) {
+    if (!directory.isMember(mentorId, Groups.INSTRUCTIONAL_DESIGNERS)) {
       throw in.invalid(MENTOR_ID, "Identifiant du mentor",
           "« " + mentorId + " » n'est pas membre du groupe « Ingénieurs pédagogiques »");
     }
-    in.set(MENTOR_NAME, recipients.displayName(mentorId));
+    in.set(MENTOR_NAME, directory.displayName(mentorId));
   }
 
   private void checkQuestionnaire(Inputs in) {

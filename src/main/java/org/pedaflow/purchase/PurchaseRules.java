@@ -5,7 +5,7 @@ import static org.pedaflow.purchase.PurchaseProcess.*;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import org.pedaflow.notification.Recipients;
+import org.pedaflow.identity.Directory;
 import org.pedaflow.reference.ReferenceType;
 import org.pedaflow.rules.ForbiddenActionException;
 import org.pedaflow.rules.Inputs;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PurchaseRules implements ProcessRules {
 
-  private final Recipients recipients;
+  private final Directory directory;
 
-  public PurchaseRules(Recipients recipients) {
-    this.recipients = recipients;
+  public PurchaseRules(Directory directory) {
+    this.directory = directory;
   }
 
   @Override
@@ -132,7 +132,7 @@ public class PurchaseRules implements ProcessRules {
     }
     String refusedBy = actor(in);
     in.set(REFUSED_BY, refusedBy);
-    in.set(REFUSED_BY_NAME, recipients.displayName(refusedBy));
+    in.set(REFUSED_BY_NAME, directory.displayName(refusedBy));
     in.set(REFUSAL_STEP, step);
     in.set(REFUSAL_REASON, reason);
   }
