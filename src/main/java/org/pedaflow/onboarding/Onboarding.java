@@ -1,9 +1,11 @@
 package org.pedaflow.onboarding;
 
+import org.pedaflow.identity.ProcessKeys;
+
 /** The identifiers of {@code teacher-onboarding} (SPEC §3.1) that the code relies on, in one place. */
 public final class Onboarding {
 
-  public static final String PROCESS_KEY = "teacher-onboarding";
+  public static final String PROCESS_KEY = ProcessKeys.TEACHER_ONBOARDING;
 
   /** Task keys, the ids of the model's activities. */
   public static final class Tasks {

@@ -1,12 +1,13 @@
 package org.pedaflow.purchase;
 
 import java.util.Set;
+import org.pedaflow.identity.ProcessKeys;
 
 /** Identifiers of the {@code learning-lab-purchase} process (SPEC §3.3), in one place. */
 public final class PurchaseProcess {
 
-  public static final String PROCESS_KEY = "learning-lab-purchase";
-  public static final String APPROVAL_LEVEL_DECISION = "purchase-approval-level";
+  public static final String PROCESS_KEY = ProcessKeys.LEARNING_LAB_PURCHASE;
+  public static final String APPROVAL_LEVEL_DECISION = ProcessKeys.PURCHASE_APPROVAL_LEVEL;
 
   // Activities
   public static final String DETERMINE_APPROVAL_LEVEL = "DetermineApprovalLevel";

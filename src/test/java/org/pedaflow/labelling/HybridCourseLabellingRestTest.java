@@ -2,6 +2,8 @@ package org.pedaflow.labelling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pedaflow.labelling.LabellingTestSupport.*;
+import static org.pedaflow.test.VariableMaps.with;
+import static org.pedaflow.test.VariableMaps.without;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;

@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.pedaflow.labelling.LabellingTestSupport.*;
+import static org.pedaflow.test.VariableMaps.with;
+import static org.pedaflow.test.VariableMaps.without;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;

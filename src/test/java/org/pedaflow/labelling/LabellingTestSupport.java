@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.pedaflow.labelling.LabellingProcess.Variables;
 import org.pedaflow.rules.InvalidInputException;
+import org.pedaflow.rules.RuleViolationException;
+import org.pedaflow.test.Refusals;
 
 /** Test data and small helpers shared by the labelling tests. */
 final class LabellingTestSupport {
@@ -40,26 +42,11 @@ final class LabellingTestSupport {
     return variables;
   }
 
-  static Map<String, Object> with(Map<String, Object> variables, String name, Object value) {
-    Map<String, Object> copy = new HashMap<>(variables);
-    copy.put(name, value);
-    return copy;
-  }
-
-  static Map<String, Object> without(Map<String, Object> variables, String name) {
-    Map<String, Object> copy = new HashMap<>(variables);
-    copy.remove(name);
-    return copy;
-  }
-
   /** The rule violation behind an engine exception (listeners may wrap it). */
   static InvalidInputException violation(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidInputException invalid) {
-        return invalid;
-      }
-    }
-    throw new AssertionError("No InvalidInputException in " + thrown, thrown);
+    RuleViolationException violation = Refusals.ruleViolation(thrown);
+    assertThat(violation).isInstanceOf(InvalidInputException.class);
+    return (InvalidInputException) violation;
   }
 
   static void assertRefused(Throwable thrown, String field, String messagePart) {

@@ -3,6 +3,8 @@ package org.pedaflow.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pedaflow.purchase.PurchaseProcess.*;
 import static org.pedaflow.purchase.PurchaseTestSupport.*;
+import static org.pedaflow.test.VariableMaps.with;
+import static org.pedaflow.test.VariableMaps.without;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.pedaflow.purchase.PurchaseProcess.*;
 import static org.pedaflow.purchase.PurchaseTestSupport.*;
+import static org.pedaflow.test.VariableMaps.with;
+import static org.pedaflow.test.VariableMaps.without;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import org.pedaflow.rules.InvalidInputException;
 import org.pedaflow.rules.RuleViolationException;
 import org.pedaflow.test.Mails;
 import org.pedaflow.test.FullCoverage;
+import org.pedaflow.test.Refusals;
 import org.pedaflow.test.PedaflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -423,19 +426,9 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
     return purchase;
   }
 
-  /** The engine wraps what a task listener throws: the rule's refusal is the exception or one of its causes. */
-  private static RuleViolationException violation(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof RuleViolationException violation) {
-        return violation;
-      }
-    }
-    throw new AssertionError("Pas de refus par une règle", thrown);
-  }
-
   private static void assertRefused(Runnable action, String field) {
     assertThatThrownBy(action::run).satisfies(thrown -> {
-      RuleViolationException violation = violation(thrown);
+      RuleViolationException violation = Refusals.ruleViolation(thrown);
       assertThat(violation).isInstanceOf(InvalidInputException.class);
       assertThat(violation.field()).isEqualTo(field);
       assertThat(violation.getMessage()).contains("(" + field + ")");
@@ -444,7 +437,7 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
 
   private static void assertForbidden(Runnable action) {
     assertThatThrownBy(action::run).satisfies(thrown -> {
-      RuleViolationException violation = violation(thrown);
+      RuleViolationException violation = Refusals.ruleViolation(thrown);
       assertThat(violation).isInstanceOf(ForbiddenActionException.class);
       assertThat(violation.httpStatus()).isEqualTo(403);
       assertThat(violation.getMessage()).contains("votre propre demande");

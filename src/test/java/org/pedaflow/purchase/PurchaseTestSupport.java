@@ -27,18 +27,6 @@ final class PurchaseTestSupport {
     return variables;
   }
 
-  static Map<String, Object> with(Map<String, Object> variables, String name, Object value) {
-    Map<String, Object> copy = new HashMap<>(variables);
-    copy.put(name, value);
-    return copy;
-  }
-
-  static Map<String, Object> without(Map<String, Object> variables, String name) {
-    Map<String, Object> copy = new HashMap<>(variables);
-    copy.remove(name);
-    return copy;
-  }
-
   /** The messages one address received about one instance (header set by the mail service). */
   static List<MimeMessage> mails(GreenMail greenMail, String businessKey, String address) {
     return Mails.to(greenMail.getReceivedMessages(), address).stream()
