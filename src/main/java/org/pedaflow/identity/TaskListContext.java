@@ -1,12 +1,16 @@
 package org.pedaflow.identity;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
  * the filters (reference, course, teacher, equipment) are process variables, which only those who
  * may read the whole instance see; the committee, lab managers and finance may not. So every new
  * user task gets a copy of them as task variables, readable by whoever may read the task, and by
- * nobody else.
+ * nobody else. Their history is not written ({@link FullHistoryWithoutDisplayCopies}): they copy what
+ * the history already holds.
  */
 @Component
 public class TaskListContext extends AbstractProcessEnginePlugin {
@@ -29,11 +34,23 @@ public class TaskListContext extends AbstractProcessEnginePlugin {
   /** Process variables shown as columns of the Tasklist filters. */
   public static final List<String> SHOWN_VARIABLES = List.of("courseTitle", "teacherName", "itemDescription");
 
+  /** The processes whose tasks the filters show with these columns. */
+  private static final Set<String> PROCESSES =
+      Set.of(ProcessKeys.TEACHER_ONBOARDING, ProcessKeys.HYBRID_COURSE_LABELLING, ProcessKeys.LEARNING_LAB_PURCHASE);
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+    levels.add(new FullHistoryWithoutDisplayCopies());
+    configuration.setCustomHistoryLevels(levels);
     ParseListeners.addAfterEngineListeners(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (!(activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition)
+            || !PROCESSES.contains(definition.getKey())) {
+          return;
+        }
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
             .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskListContext::copyContext);
       }

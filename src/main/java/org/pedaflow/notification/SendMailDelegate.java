@@ -6,16 +6,20 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
  * The generic mail step of the models: {@code camunda:delegateExpression="${sendMail}"} with the
  * input parameters {@code mailTemplate} (a folder of {@code templates/mail/}) and {@code mailTo}
- * (an address, a user id, or {@code group:<id>}). The template sees every process variable plus
+ * (an address, a user id, or {@code group:<id>}), which {@link MailStepParameters} keeps on the step
+ * instead of turning them into variables. The template sees every process variable plus
  * {@code businessKey}, {@code processName}, {@code tasklistUrl} and {@code cockpitUrl}.
  *
- * <p>Safe to run twice: the message is keyed by instance, step and visit of the step, so a retry
+ * <p>Safe to run twice: the message is keyed by instance, step and the job that runs the step (every
+ * mail step is asynchronous; a retry is the same job, a new visit of the step a new job), so a retry
  * after a rollback does not send it again.
  */
 @Component("sendMail")
@@ -36,23 +40,53 @@ public class SendMailDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String template = (String) execution.getVariable(TEMPLATE);
-    Object to = execution.getVariable(TO);
+    ExecutionEntity entity = (ExecutionEntity) execution;
+    Object parameters = entity.getActivity() == null ? null : entity.getActivity().getProperty(MailStepParameters.PROPERTY);
+    Object template;
+    Object to;
+    if (parameters instanceof MailStepParameters.Values values) {
+      template = values.template(execution);
+      to = values.to(execution);
+    } else {
+      template = execution.getVariable(TEMPLATE);
+      to = execution.getVariable(TO);
+    }
     Map<String, Object> model = new HashMap<>(execution.getVariables());
     model.put("businessKey", execution.getProcessBusinessKey());
-    model.put("processName", ((ExecutionEntity) execution).getProcessDefinition().getName());
+    model.put("processName", entity.getProcessDefinition().getName());
     model.put("tasklistUrl", links.tasklist());
     model.put("cockpitUrl", links.cockpitInstance(execution.getProcessInstanceId()));
-    String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + earlierVisits(execution);
-    mailService.send(template, to == null ? null : to.toString(), model, key);
+    String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + visit(execution);
+    mailService.send(template == null ? null : template.toString(), to == null ? null : to.toString(), model, key);
   }
 
-  /** How many times this step already completed in this instance (a reminder loop visits it often). */
-  private long earlierVisits(DelegateExecution execution) {
-    return Context.getCommandContext().runWithoutAuthorization(() -> historyService.createHistoricActivityInstanceQuery()
+  /**
+   * What tells this visit of the step from the others: the id of the job running it (kept across its
+   * retries), or, when the step runs without a job (a model without {@code asyncBefore}), how many
+   * times the step already completed in this instance.
+   */
+  private String visit(DelegateExecution execution) {
+    JobEntity job = currentJob(execution);
+    if (job != null) {
+      return "job-" + job.getId();
+    }
+    return Long.toString(Context.getCommandContext().runWithoutAuthorization(() -> historyService
+        .createHistoricActivityInstanceQuery()
         .processInstanceId(execution.getProcessInstanceId())
         .activityId(execution.getCurrentActivityId())
         .finished()
-        .count());
+        .count()));
+  }
+
+  private static JobEntity currentJob(DelegateExecution execution) {
+    JobExecutorContext jobExecutorContext = Context.getJobExecutorContext();
+    if (jobExecutorContext != null && jobExecutorContext.getCurrentJob() != null) {
+      return jobExecutorContext.getCurrentJob();
+    }
+    // run through the API (managementService.executeJob, POST /job/{id}/execute): the job is in the command's cache
+    return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(JobEntity.class).stream()
+        .filter(job -> execution.getId().equals(job.getExecutionId())
+            && execution.getCurrentActivityId().equals(job.getActivityId()))
+        .findFirst().orElse(null);
   }
 }

@@ -48,7 +48,15 @@ public final class Inputs {
     return scope.getVariable(name);
   }
 
+  /**
+   * Stores the normalised value, only when it differs from what was sent (same value and same type
+   * is left alone: with {@code full} history every write is also a history detail).
+   */
   public void set(String name, Object value) {
+    Object current = scope.getVariable(name);
+    if (current != null && value != null && current.getClass() == value.getClass() && current.equals(value)) {
+      return;
+    }
     scope.setVariable(name, value);
   }
 

@@ -63,7 +63,7 @@ class PedaflowBenchmark {
   void benchmark() throws Exception {
     Files.createDirectories(OUT.resolve("logs"));
     machine("before");
-    if (parts.contains("throughput") || parts.contains("tasklist")) {
+    if (parts.contains("throughput") || parts.contains("tasklist") || parts.contains("sql")) {
       try (ConfigurableApplicationContext app = startApplication()) {
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         deployBareTwins(engine);
@@ -71,6 +71,9 @@ class PedaflowBenchmark {
         try {
           if (parts.contains("throughput")) {
             throughput(engine, pool);
+          }
+          if (parts.contains("sql")) {
+            sqlProfile(engine, pool, app.getBean(javax.sql.DataSource.class));
           }
           if (parts.contains("tasklist")) {
             tasklist(engine, pool, ((WebServerApplicationContext) app).getWebServer().getPort());
@@ -141,6 +144,83 @@ class PedaflowBenchmark {
     if (!missing.isEmpty()) {
       report.append("\nNot deployed in this build, not measured: ").append(missing).append("\n");
     }
+  }
+
+  // ---------------------------------------------------------------- where the difference goes (not in the default parts)
+
+  /**
+   * The SQL each variant sends per instance, from H2's query statistics: which statements Pedaflow
+   * adds to its bare twin, how often, and how long H2 spent on them. Run with {@code -Dbench.parts=sql}.
+   */
+  private void sqlProfile(ProcessEngine engine, ExecutorService pool, javax.sql.DataSource dataSource) {
+    org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    ThroughputBench bench = new ThroughputBench(engine, pool);
+    int n = Integer.getInteger("bench.sql-instances", 20);
+    report.append("\n### SQL per instance (H2 query statistics, ").append(n).append(" instances per variant after warm-up)\n");
+    for (Scenario scenario : deployed(engine, List.of(Scenario.onboarding(), Scenario.labelling(), Scenario.purchase()))) {
+      Map<String, double[]> pedaflow = null;
+      for (Scenario variant : List.of(scenario, scenario.bare())) {
+        bench.run(variant, warmUpInstances);
+        jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+        bench.run(variant, n);
+        Map<String, double[]> statements = new LinkedHashMap<>();
+        jdbc.query("SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
+            row -> {
+              String sql = row.getString(1);
+              if (!sql.contains("QUERY_STATISTICS")) {
+                statements.put(sql, new double[] {row.getLong(2) / (double) n, row.getDouble(3) / n});
+              }
+            });
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
+        if (pedaflow == null) {
+          pedaflow = statements;
+          continue;
+        }
+        Map<String, double[]> bare = statements;
+        double[] totals = new double[4];
+        pedaflow.values().forEach(v -> { totals[0] += v[0]; totals[1] += v[1]; });
+        bare.values().forEach(v -> { totals[2] += v[0]; totals[3] += v[1]; });
+        report.append("\n#### ").append(scenario.name()).append(": Pedaflow ").append(Stats.format(totals[0], 1))
+            .append(" statements (").append(Stats.format(totals[1], 2)).append(" ms in H2), bare ")
+            .append(Stats.format(totals[2], 1)).append(" (").append(Stats.format(totals[3], 2)).append(" ms) per instance\n\n")
+            .append("| statement (bare twin's process keys read as Pedaflow's) | Pedaflow /inst | bare /inst | Pedaflow ms/inst | bare ms/inst |\n| --- | ---: | ---: | ---: | ---: |\n");
+        report.append("\nVariables per instance (history): Pedaflow ").append(variablesPerInstance(jdbc, scenario.processKey()))
+            .append("; bare ").append(variablesPerInstance(jdbc, scenario.bare().processKey())).append("\n\n");
+        Map<String, double[]> merged = new LinkedHashMap<>();
+        pedaflow.forEach((sql, v) -> merged.computeIfAbsent(normalise(sql), k -> new double[4])[0] += v[0]);
+        pedaflow.forEach((sql, v) -> merged.get(normalise(sql))[2] += v[1]);
+        bare.forEach((sql, v) -> merged.computeIfAbsent(normalise(sql), k -> new double[4])[1] += v[0]);
+        bare.forEach((sql, v) -> merged.get(normalise(sql))[3] += v[1]);
+        merged.entrySet().stream()
+            .filter(e -> Math.abs(e.getValue()[0] - e.getValue()[1]) >= 0.5)
+            .sorted((a, b) -> Double.compare(Math.abs(b.getValue()[0] - b.getValue()[1]), Math.abs(a.getValue()[0] - a.getValue()[1])))
+            .limit(Integer.getInteger("bench.sql-rows", 30))
+            .forEach(e -> report.append("| `").append(e.getKey().length() > 140 ? e.getKey().substring(0, 140) + "…" : e.getKey())
+                .append("` | ").append(Stats.format(e.getValue()[0], 1)).append(" | ").append(Stats.format(e.getValue()[1], 1))
+                .append(" | ").append(Stats.format(e.getValue()[2], 2)).append(" | ").append(Stats.format(e.getValue()[3], 2)).append(" |\n"));
+      }
+    }
+  }
+
+  private static String variablesPerInstance(org.springframework.jdbc.core.JdbcTemplate jdbc, String processKey) {
+    Long instances = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ?", Long.class, processKey);
+    StringBuilder names = new StringBuilder();
+    jdbc.query("SELECT NAME_, CASE WHEN TASK_ID_ IS NULL THEN '' ELSE ' (task)' END, COUNT(*) FROM ACT_HI_VARINST "
+        + "WHERE PROC_DEF_KEY_ = ? GROUP BY NAME_, CASE WHEN TASK_ID_ IS NULL THEN '' ELSE ' (task)' END ORDER BY 1",
+        row -> {
+          names.append(names.isEmpty() ? "" : ", ").append(row.getString(1)).append(row.getString(2));
+          double perInstance = row.getLong(3) / (double) Math.max(1, instances);
+          if (perInstance > 1.01) {
+            names.append(" ×").append(Stats.format(perInstance, 1));
+          }
+        }, processKey);
+    return names.toString();
+  }
+
+  private static String normalise(String sql) {
+    return sql.replaceAll("\\s+", " ").replace("|", "\\|");
   }
 
   // ---------------------------------------------------------------- 2. task list

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.pedaflow.test.PedaflowIntegrationTest;
@@ -50,6 +51,46 @@ class TaskListContextTest extends PedaflowIntegrationTest {
     // the copy is on the task, not a right to the instance
     assertThat(rest("thomas").get("/process-instance/" + instance.getId() + "/variables").status()).isIn(403, 404);
     assertThat(rest("claire").get("/filter/" + filterId + "/count").json().get("count").asInt()).isZero();
+  }
+
+  @Test
+  void theCopiesLeaveNoHistoryWhileEverythingElseHasFullHistory() {
+    assertThat(processEngineConfiguration().getHistoryLevel().getName()).isEqualTo("full");
+    assertThat(processEngineConfiguration().getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
+
+    identityService.setAuthentication("nadia", java.util.List.of(Groups.HR));
+    Map<String, Object> start = new HashMap<>();
+    start.put("teacherId", "thomas");
+    start.put("teacherName", "Thomas Martin");
+    start.put("teacherEmail", "thomas@univ.example");
+    start.put("department", "Histoire");
+    start.put("status", "contractuel");
+    start.put("startDate", LocalDate.now().toString());
+    start.put("needsLmsTraining", false);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProcessKeys.TEACHER_ONBOARDING, start);
+    identityService.clearAuthentication();
+    awaitJobs(instance.getId());
+
+    String taskId = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("AssignMentor").singleResult().getId();
+    assertThat(taskService.getVariablesLocal(taskId)).containsEntry(TaskListContext.REFERENCE, instance.getBusinessKey())
+        .containsEntry("teacherName", "Thomas Martin");
+    // history: the process variables, each with its detail, and no task-scoped copy
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+        .extracting(v -> v.getName() + (v.getTaskId() == null ? "" : "@task"))
+        .contains("teacherName", "teacherId", "startDate")
+        .doesNotContain(TaskListContext.REFERENCE + "@task", "teacherName@task");
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+        .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+        .contains("teacherName", "startDate").doesNotContain(TaskListContext.REFERENCE);
+    // and the same task-local variable set by a person is not a copy: it keeps its history
+    taskService.setVariableLocal(taskId, "note", "à rappeler");
+    assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(taskId).list())
+        .extracting(v -> v.getName()).containsExactly("note");
+  }
+
+  private org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl processEngineConfiguration() {
+    return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
   }
 
   private JsonNode halList(String user, String filterId) throws Exception {
