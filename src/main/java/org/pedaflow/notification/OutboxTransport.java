@@ -1,7 +1,6 @@
 package org.pedaflow.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Properties;
 import java.util.UUID;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Without an SMTP relay, every message is written as an {@code .eml} file in the outbox directory. */
 class OutboxTransport implements MailTransport {
@@ -20,7 +19,11 @@ class OutboxTransport implements MailTransport {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
   private final Path outbox;
-  private final Session session = Session.getInstance(new Properties());
+  /**
+   * Only a factory of messages, never used to send: its messages share one session and one table of
+   * file types (a bare {@code MimeMessage} would make Spring's helper load that table for every mail).
+   */
+  private final JavaMailSenderImpl messages = new JavaMailSenderImpl();
 
   OutboxTransport(Path outbox) {
     this.outbox = outbox;
@@ -32,7 +35,7 @@ class OutboxTransport implements MailTransport {
 
   @Override
   public MimeMessage createMimeMessage() {
-    return new MimeMessage(session);
+    return messages.createMimeMessage();
   }
 
   @Override

@@ -64,6 +64,10 @@ final class ThroughputBench {
       }
       runAll(completions);
     }
+    if (Boolean.getBoolean("bench.trace-batches")) {
+      System.out.printf("batch %s %d %d%n", scenario.processKey(), System.currentTimeMillis() - (System.nanoTime() - started) / 1_000_000,
+          System.currentTimeMillis());
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     double cpuMillis = (processCpuNanos() - cpuStarted) / 1e6;
     return new Batch(instances / seconds, cpuMillis / instances);
