@@ -1,5 +1,7 @@
 package org.pedaflow.rules;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -47,8 +49,18 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
     ParseListeners.addAfterEngineListeners(configuration, new RulesParseListener());
   }
 
+  /** The rules by process key, gathered at the first start or completion (the beans exist by then). */
+  private volatile Map<String, ProcessRules> rulesByProcess;
+
   Optional<ProcessRules> rulesFor(String processKey) {
-    return rules.orderedStream().filter(r -> r.processKey().equals(processKey)).findFirst();
+    Map<String, ProcessRules> byProcess = rulesByProcess;
+    if (byProcess == null) {
+      Map<String, ProcessRules> gathered = new HashMap<>();
+      rules.orderedStream().forEach(r -> gathered.putIfAbsent(r.processKey(), r));
+      byProcess = Map.copyOf(gathered);
+      rulesByProcess = byProcess;
+    }
+    return Optional.ofNullable(byProcess.get(processKey));
   }
 
   private static String currentUserId() {
