@@ -58,6 +58,7 @@ class PedaflowBenchmark {
   private final Set<String> parts = Set.of(System.getProperty("bench.parts", "throughput,tasklist,startup").split(","));
 
   private final StringBuilder report = new StringBuilder();
+  private javax.sql.DataSource dataSource;
 
   @Test
   void benchmark() throws Exception {
@@ -76,6 +77,7 @@ class PedaflowBenchmark {
             sqlProfile(engine, pool, app.getBean(javax.sql.DataSource.class));
           }
           if (parts.contains("tasklist")) {
+            dataSource = app.getBean(javax.sql.DataSource.class);
             tasklist(engine, pool, ((WebServerApplicationContext) app).getWebServer().getPort());
           }
         } finally {
@@ -268,6 +270,9 @@ class PedaflowBenchmark {
         .header("Accept", "application/hal+json"), warmUp, queries);
     cpu.put("filter", bench.cpuMillisPerRequest());
 
+    if (Boolean.getBoolean("bench.tasklist-sql")) {
+      explainSlowest(bench, groupsFilter.getId());
+    }
     report.append("\n### 2. Task list as Tasklist asks for it (user `ines`, instructional-designers, HTTP Basic, authorization on)\n\n")
         .append(total).append(" open tasks (").append(designers).append(" offered to instructional-designers), created in ")
         .append(Stats.format(seedSeconds, 0)).append(" s; ").append(queries).append(" sequential requests each after ")
@@ -277,6 +282,23 @@ class PedaflowBenchmark {
     row("`GET /engine-rest/filter?resourceType=Task&itemCount=true` (filter counts)", counts, cpu.get("counts"));
     row("`POST /engine-rest/filter/{Tâches de mes groupes}/list?maxResults=15` (HAL, what Tasklist sends)", filterList,
         cpu.get("filter"));
+  }
+
+  /** The statements behind the filter counts, with H2's plan (diagnostics: {@code -Dbench.tasklist-sql=true}). */
+  private void explainSlowest(TasklistBench bench, String filterId) {
+    org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    jdbc.execute("SET QUERY_STATISTICS FALSE");
+    jdbc.execute("SET QUERY_STATISTICS TRUE");
+    for (int i = 0; i < 5; i++) {
+      bench.send(bench.get("/filter?resourceType=Task&itemCount=true"));
+    }
+    List<String> slowest = jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+        + "WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%' ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 3", String.class);
+    jdbc.execute("SET QUERY_STATISTICS FALSE");
+    report.append("\n#### Slowest statements of the filter counts\n");
+    for (String sql : slowest) {
+      report.append("\n```sql\n").append(sql).append("\n```\n");
+    }
   }
 
   private void row(String request, Stats stats, double cpuMillis) {
