@@ -30,7 +30,24 @@ final class StartupBench {
 
   /** One way to launch an application. */
   record Launch(String name, Path jar, List<String> jvmOptions, Map<String, String> environment, String user,
-      String password) {}
+      String password, List<String> launcher) {
+
+    Launch(String name, Path jar, List<String> jvmOptions, Map<String, String> environment, String user, String password) {
+      this(name, jar, jvmOptions, environment, user, password, List.of());
+    }
+
+    /** The command before the application's arguments: a launcher script, or {@code java [options] -jar jar}. */
+    List<String> command() {
+      if (!launcher.isEmpty()) {
+        return launcher;
+      }
+      List<String> command = new ArrayList<>();
+      command.add(javaBin());
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+      return command;
+    }
+  }
 
   /**
    * One start: time to a ready REST API, the CPU time the JVM had used by then (user + system, all
@@ -49,10 +66,8 @@ final class StartupBench {
   Start start(Launch launch, Path workDir, String label) throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(launch.jvmOptions());
-    command.addAll(List.of("-jar", launch.jar().toAbsolutePath().toString(), "--server.port=" + port));
+    List<String> command = new ArrayList<>(launch.command());
+    command.add("--server.port=" + port);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(logs.resolve(label + ".log").toFile());
     builder.environment().putAll(launch.environment());
@@ -105,6 +120,31 @@ final class StartupBench {
     List<String> options = new ArrayList<>(launch.jvmOptions());
     options.add("-XX:SharedArchiveFile=" + archive);
     return new Launch(launch.name() + " + CDS", jar, options, launch.environment(), launch.user(), launch.password());
+  }
+
+  /**
+   * Pedaflow as its launcher {@code bin/pedaflow} starts it (class data sharing and the serial
+   * collector), after its one-time preparation, which is timed separately.
+   */
+  Launch withLauncher(String name, Path script, Launch launch, Path runtime) throws IOException, InterruptedException {
+    deleteRecursively(runtime);
+    Map<String, String> environment = new java.util.HashMap<>(launch.environment());
+    environment.put("PEDAFLOW_JAR", launch.jar().toAbsolutePath().toString());
+    environment.put("PEDAFLOW_HOME", runtime.toAbsolutePath().toString());
+    environment.put("JAVA", javaBin());
+    Files.createDirectories(runtime);
+    long started = System.nanoTime();
+    run(List.of("sh", script.toAbsolutePath().toString(), "prepare"), runtime, environment, name + "-prepare");
+    preparationSeconds = (System.nanoTime() - started) / 1e9;
+    return new Launch(name, launch.jar(), List.of(), environment, launch.user(), launch.password(),
+        List.of("sh", script.toAbsolutePath().toString()));
+  }
+
+  private double preparationSeconds;
+
+  /** How long the last {@link #withLauncher} preparation took (extraction and training run). */
+  double preparationSeconds() {
+    return preparationSeconds;
   }
 
   private void run(List<String> command, Path dir, Map<String, String> environment, String label)
