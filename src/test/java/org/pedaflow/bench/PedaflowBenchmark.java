@@ -57,6 +57,8 @@ class PedaflowBenchmark {
   private final int startupRounds = Integer.getInteger("bench.startup-rounds", 3);
   private final Set<String> parts = Set.of(System.getProperty("bench.parts", "throughput,tasklist,startup").split(","));
 
+  private final String databaseName = "postgres".equals(System.getProperty("bench.database"))
+      ? "PostgreSQL 14, embedded, on the same machine" : "H2 in memory";
   private final StringBuilder report = new StringBuilder();
   private javax.sql.DataSource dataSource;
 
@@ -126,7 +128,7 @@ class PedaflowBenchmark {
             bare.cpuMillisPerInstance());
       }
     }
-    report.append("\n### 1. Process throughput (happy path, Java API, authorization on, H2 in memory)\n\n")
+    report.append("\n### 1. Process throughput (happy path, Java API, authorization on, ").append(databaseName).append(")\n\n")
         .append(rounds).append(" rounds of ").append(instances).append(" instances per process and variant, ")
         .append(drivers).append(" driver threads; median (min–max) over the rounds; ratios per round. ")
         .append("CPU ms = CPU time of the whole JVM per instance (drivers, job executor, GC); its ratio bare / Pedaflow ")
@@ -273,7 +275,8 @@ class PedaflowBenchmark {
     if (Boolean.getBoolean("bench.tasklist-sql")) {
       explainSlowest(bench, groupsFilter.getId());
     }
-    report.append("\n### 2. Task list as Tasklist asks for it (user `ines`, instructional-designers, HTTP Basic, authorization on)\n\n")
+    report.append("\n### 2. Task list as Tasklist asks for it (user `ines`, instructional-designers, HTTP Basic, authorization on, ")
+        .append(databaseName).append(")\n\n")
         .append(total).append(" open tasks (").append(designers).append(" offered to instructional-designers), created in ")
         .append(Stats.format(seedSeconds, 0)).append(" s; ").append(queries).append(" sequential requests each after ")
         .append(warmUp).append(" warm-up requests; milliseconds.\n\n")
@@ -383,8 +386,13 @@ class PedaflowBenchmark {
   private ConfigurableApplicationContext startApplication() {
     SpringApplication application = new SpringApplication(PedaflowApplication.class);
     application.setAdditionalProfiles("demo");
+    String database = "postgres".equals(System.getProperty("bench.database"))
+        ? org.pedaflow.resilience.TestPostgres.newDatabase("pedaflow_bench")
+        : "jdbc:h2:mem:pedaflow-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
     List<String> args = new ArrayList<>(List.of(
-        "--spring.datasource.url=jdbc:h2:mem:pedaflow-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "--spring.datasource.url=" + database,
+        "--spring.datasource.username=" + (database.startsWith("jdbc:postgresql") ? "postgres" : "sa"),
+        "--spring.datasource.password=",
         "--pedaflow.data-dir=" + OUT.resolve("data-" + System.currentTimeMillis()),
         "--server.port=0",
         "--camunda.bpm.webapp.enabled=false",

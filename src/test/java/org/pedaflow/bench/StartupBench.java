@@ -134,7 +134,8 @@ final class StartupBench {
     environment.put("JAVA", javaBin());
     Files.createDirectories(runtime);
     long started = System.nanoTime();
-    run(List.of("sh", script.toAbsolutePath().toString(), "prepare"), runtime, environment, name + "-prepare");
+    run(List.of("sh", script.toAbsolutePath().toString(), "prepare"), runtime, environment,
+        name.replaceAll("\\W+", "-") + "-prepare");
     preparationSeconds = (System.nanoTime() - started) / 1e9;
     return new Launch(name, launch.jar(), List.of(), environment, launch.user(), launch.password(),
         List.of("sh", script.toAbsolutePath().toString()));
