@@ -66,7 +66,8 @@ public class ModelDeployer {
     try {
       for (String pattern : PATTERNS) {
         String folder = pattern.substring(0, pattern.indexOf('/'));
-        for (Resource resource : resolver.getResources("classpath*:" + pattern)) {
+        // the application's own classes root only: "classpath*:" would search every jar of the class path
+        for (Resource resource : resolver.getResources("classpath:" + pattern)) {
           try (InputStream in = resource.getInputStream()) {
             models.putIfAbsent(folder + "/" + resource.getFilename(), in.readAllBytes());
           }
