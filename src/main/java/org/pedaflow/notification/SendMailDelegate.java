@@ -1,14 +1,16 @@
 package org.pedaflow.notification;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +33,14 @@ public class SendMailDelegate implements JavaDelegate {
   private final MailService mailService;
   private final Links links;
   private final HistoryService historyService;
+  private final ManagementService managementService;
 
-  public SendMailDelegate(MailService mailService, Links links, HistoryService historyService) {
+  public SendMailDelegate(MailService mailService, Links links, HistoryService historyService,
+      ManagementService managementService) {
     this.mailService = mailService;
     this.links = links;
     this.historyService = historyService;
+    this.managementService = managementService;
   }
 
   @Override
@@ -66,9 +71,9 @@ public class SendMailDelegate implements JavaDelegate {
    * times the step already completed in this instance.
    */
   private String visit(DelegateExecution execution) {
-    JobEntity job = currentJob(execution);
+    String job = currentJob(execution);
     if (job != null) {
-      return "job-" + job.getId();
+      return "job-" + job;
     }
     return Long.toString(Context.getCommandContext().runWithoutAuthorization(() -> historyService
         .createHistoricActivityInstanceQuery()
@@ -78,15 +83,14 @@ public class SendMailDelegate implements JavaDelegate {
         .count()));
   }
 
-  private static JobEntity currentJob(DelegateExecution execution) {
+  private String currentJob(DelegateExecution execution) {
     JobExecutorContext jobExecutorContext = Context.getJobExecutorContext();
     if (jobExecutorContext != null && jobExecutorContext.getCurrentJob() != null) {
-      return jobExecutorContext.getCurrentJob();
+      return jobExecutorContext.getCurrentJob().getId();
     }
-    // run through the API (managementService.executeJob, POST /job/{id}/execute): the job is in the command's cache
-    return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(JobEntity.class).stream()
-        .filter(job -> execution.getId().equals(job.getExecutionId())
-            && execution.getCurrentActivityId().equals(job.getActivityId()))
-        .findFirst().orElse(null);
+    // run through the API (managementService.executeJob, POST /job/{id}/execute): the job row is still there
+    List<Job> jobs = Context.getCommandContext().runWithoutAuthorization(() -> managementService.createJobQuery()
+        .processInstanceId(execution.getProcessInstanceId()).activityId(execution.getCurrentActivityId()).list());
+    return jobs.size() == 1 ? jobs.get(0).getId() : null;
   }
 }

@@ -49,7 +49,7 @@ class PedaflowBenchmark {
   private static final Path OUT = Path.of("target", "bench").toAbsolutePath();
 
   private final int drivers = Integer.getInteger("bench.drivers", 2);
-  private final int warmUpInstances = Integer.getInteger("bench.warmup", 40);
+  private final int warmUpInstances = Integer.getInteger("bench.warmup", 150);
   private final int instances = Integer.getInteger("bench.instances", 100);
   private final int rounds = Integer.getInteger("bench.rounds", 5);
   private final int openTasks = Integer.getInteger("bench.open-tasks", 10_000);
