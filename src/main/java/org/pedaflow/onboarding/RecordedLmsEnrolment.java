@@ -69,13 +69,14 @@ public class RecordedLmsEnrolment implements LmsEnrolment {
   }
 
   private Enrolment find(String enrolmentKey) {
-    List<Enrolment> found = ownTransaction.execute(status -> jdbc.query(
+    // an ordinary read in the caller's transaction: it sees every enrolment already committed
+    List<Enrolment> found = jdbc.query(
         "SELECT enrolment_number, session_title, session_date, session_hours, session_location"
             + " FROM onboarding_lms_enrolment WHERE enrolment_key = ?",
         (row, i) -> new Enrolment(row.getString(1), row.getString(2), row.getDate(3).toLocalDate(), row.getString(4),
             row.getString(5)),
-        enrolmentKey));
-    return found == null || found.isEmpty() ? null : found.get(0);
+        enrolmentKey);
+    return found.isEmpty() ? null : found.get(0);
   }
 
   private static String enrolmentNumber(Request request) {

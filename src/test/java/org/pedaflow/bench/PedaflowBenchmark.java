@@ -356,7 +356,7 @@ class PedaflowBenchmark {
             warm.cpuSeconds(), warm.rssMegabytes());
       }
     }
-    report.append("\n### 3. Start-up to a ready REST API and resident memory (packaged jars, `java -jar`, default JVM options)\n\n")
+    report.append("\n### 3. Start-up to a ready REST API and resident memory (packaged jars)\n\n")
         .append(startupRounds).append(" rounds; each round starts every variant on a fresh H2 file database (cold) ")
         .append("and again on the same database (warm); RSS read ").append(StartupBench.SETTLE.toSeconds())
         .append(" s after the REST API answered; median (min–max).\n\n")
@@ -477,7 +477,7 @@ class PedaflowBenchmark {
       report.append("## Pedaflow benchmark — ").append(Instant.now()).append("\n\n")
           .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpu)
           .append("), ").append(memory).append(" MB RAM, Java ").append(System.getProperty("java.version"))
-          .append(", shared with other developers. Load average before: ").append(Stats.format(load[0], 2)).append(".\n");
+          .append(". Load average before: ").append(Stats.format(load[0], 2)).append(".\n");
     } else {
       report.append("\nLoad average after: ").append(Stats.format(load[0], 2)).append(".\n");
     }
