@@ -1,16 +1,13 @@
 package org.pedaflow.notification;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +17,8 @@ import org.springframework.stereotype.Component;
  * instead of turning them into variables. The template sees every process variable plus
  * {@code businessKey}, {@code processName}, {@code tasklistUrl} and {@code cockpitUrl}.
  *
- * <p>Safe to run twice: the message is keyed by instance, step and the job that runs the step (every
- * mail step is asynchronous; a retry is the same job, a new visit of the step a new job), so a retry
- * after a rollback does not send it again.
+ * <p>Safe to run twice: the message is keyed by instance, step and visit of the step (see
+ * {@link #visit}), so a retry after a rollback does not send it again.
  */
 @Component("sendMail")
 public class SendMailDelegate implements JavaDelegate {
@@ -33,14 +29,11 @@ public class SendMailDelegate implements JavaDelegate {
   private final MailService mailService;
   private final Links links;
   private final HistoryService historyService;
-  private final ManagementService managementService;
 
-  public SendMailDelegate(MailService mailService, Links links, HistoryService historyService,
-      ManagementService managementService) {
+  public SendMailDelegate(MailService mailService, Links links, HistoryService historyService) {
     this.mailService = mailService;
     this.links = links;
     this.historyService = historyService;
-    this.managementService = managementService;
   }
 
   @Override
@@ -66,31 +59,24 @@ public class SendMailDelegate implements JavaDelegate {
   }
 
   /**
-   * What tells this visit of the step from the others: the id of the job running it (kept across its
-   * retries), or, when the step runs without a job (a model without {@code asyncBefore}), how many
-   * times the step already completed in this instance.
+   * What tells this visit of the step from the others: the id of the job that runs it (a retry is the
+   * same job, through the job executor or the API; a new visit of an asynchronous step is a new job),
+   * plus the iteration of a multi-instance step (all its iterations can run in one job). Without a job
+   * (a step reached without any asynchronous continuation), how many times the step already
+   * completed in this instance.
    */
   private String visit(DelegateExecution execution) {
-    String job = currentJob(execution);
+    Object loopCounter = execution.getVariable("loopCounter");
+    String iteration = loopCounter == null ? "" : "#" + loopCounter;
+    JobEntity job = Context.getCommandContext().getCurrentJob();
     if (job != null) {
-      return "job-" + job;
+      return "job-" + job.getId() + iteration;
     }
-    return Long.toString(Context.getCommandContext().runWithoutAuthorization(() -> historyService
+    return Context.getCommandContext().runWithoutAuthorization(() -> historyService
         .createHistoricActivityInstanceQuery()
         .processInstanceId(execution.getProcessInstanceId())
         .activityId(execution.getCurrentActivityId())
         .finished()
-        .count()));
-  }
-
-  private String currentJob(DelegateExecution execution) {
-    JobExecutorContext jobExecutorContext = Context.getJobExecutorContext();
-    if (jobExecutorContext != null && jobExecutorContext.getCurrentJob() != null) {
-      return jobExecutorContext.getCurrentJob().getId();
-    }
-    // run through the API (managementService.executeJob, POST /job/{id}/execute): the job row is still there
-    List<Job> jobs = Context.getCommandContext().runWithoutAuthorization(() -> managementService.createJobQuery()
-        .processInstanceId(execution.getProcessInstanceId()).activityId(execution.getCurrentActivityId()).list());
-    return jobs.size() == 1 ? jobs.get(0).getId() : null;
+        .count()) + iteration;
   }
 }

@@ -2,6 +2,8 @@ package org.pedaflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +27,8 @@ class SendMailStepTest extends PedaflowIntegrationTest {
   void deployFixture() {
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
       repositoryService.createDeployment().name("mail-step-fixture")
-          .addClasspathResource("fixtures/mail-step-fixture.bpmn").deploy();
+          .addClasspathResource("fixtures/mail-step-fixture.bpmn")
+          .addClasspathResource("fixtures/mail-step-loop-fixture.bpmn").deploy();
     }
     FailOnce.FAIL_NEXT.set(false);
   }
@@ -68,13 +71,25 @@ class SendMailStepTest extends PedaflowIntegrationTest {
   }
 
   @Test
-  void eachNewVisitOfTheStepIsANewMail() {
-    ProcessInstance first = runtimeService.startProcessInstanceByKey(KEY, Map.of("requesterId", "claire"));
-    ProcessInstance second = runtimeService.startProcessInstanceByKey(KEY, Map.of("requesterId", "claire"));
-    awaitJobs(first.getId());
-    awaitJobs(second.getId());
+  void eachVisitAndEachIterationOfTheStepIsANewMail() {
+    // a multi-instance step (one job runs its three iterations, two of them for the same person),
+    // visited twice in the same instance: six messages
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey("mail-step-loop-fixture",
+        Map.of("recipients", List.of("claire", "claire", "thomas"), "round", 0));
+    awaitJobs(instance.getId());
 
-    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(SendMailStepTest::firstRecipient))
+        .containsExactlyInAnyOrder("claire@univ.example", "claire@univ.example", "thomas@univ.example",
+            "claire@univ.example", "claire@univ.example", "thomas@univ.example");
+  }
+
+  private static String firstRecipient(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The step after the mail, which fails once when asked to. */
