@@ -2,9 +2,11 @@ package org.pedaflow.identity;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
@@ -32,8 +34,14 @@ final class FullHistoryWithoutDisplayCopies extends HistoryLevelFull {
     return !(entity instanceof VariableInstanceEntity variable && isDisplayCopy(variable));
   }
 
+  /** A task variable with the name of a copy, on a task of one of the processes that get copies. */
   static boolean isDisplayCopy(VariableInstanceEntity variable) {
-    return variable.getTaskId() != null && COPIES.contains(variable.getName());
+    if (variable.getTaskId() == null || !COPIES.contains(variable.getName()) || variable.getProcessDefinitionId() == null) {
+      return false;
+    }
+    ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(variable.getProcessDefinitionId());
+    return definition != null && TaskListContext.PROCESSES.contains(definition.getKey());
   }
 
   // the engine compares levels with equals (« is full history on? »): same id, same level

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Lets the people who work on a task see in Tasklist's list which case it is about. The columns of
  * the filters (reference, course, teacher, equipment) are process variables, which only those who
  * may read the whole instance see; the committee, lab managers and finance may not. So every new
- * user task gets a copy of them as task variables, readable by whoever may read the task, and by
- * nobody else. Their history is not written ({@link FullHistoryWithoutDisplayCopies}): they copy what
+ * user task of Pedaflow's three processes ({@link #PROCESSES}) gets a copy of them as task variables,
+ * readable by whoever may read the task, and by nobody else. Their history is not written ({@link FullHistoryWithoutDisplayCopies}): they copy what
  * the history already holds.
  */
 @Component
@@ -34,8 +34,12 @@ public class TaskListContext extends AbstractProcessEnginePlugin {
   /** Process variables shown as columns of the Tasklist filters. */
   public static final List<String> SHOWN_VARIABLES = List.of("courseTitle", "teacherName", "itemDescription");
 
-  /** The processes whose tasks the filters show with these columns. */
-  private static final Set<String> PROCESSES =
+  /**
+   * The processes whose variables the columns are: their tasks get the copies. A new process shows
+   * its tasks in the filters without these columns until it is added here (with its own columns in
+   * {@link TasklistFilters} if it has other variables to show).
+   */
+  static final Set<String> PROCESSES =
       Set.of(ProcessKeys.TEACHER_ONBOARDING, ProcessKeys.HYBRID_COURSE_LABELLING, ProcessKeys.LEARNING_LAB_PURCHASE);
 
   @Override
