@@ -85,6 +85,9 @@ public class MailStepParameters extends AbstractProcessEnginePlugin {
   /** The parameters of one mail step, evaluated in the scope of the execution that runs it. */
   record Values(ParameterValueProvider template, ParameterValueProvider to) {
 
+    /** A step the listener did not prepare: the parameters are variables, as the engine made them. */
+    static final Values FROM_VARIABLES = new Values(null, null);
+
     Object template(VariableScope scope) {
       return template == null ? scope.getVariable(SendMailDelegate.TEMPLATE) : template.getValue(scope);
     }

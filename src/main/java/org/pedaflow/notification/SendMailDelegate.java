@@ -1,6 +1,5 @@
 package org.pedaflow.notification;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,20 +39,11 @@ public class SendMailDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ExecutionEntity entity = (ExecutionEntity) execution;
     Object parameters = entity.getActivity() == null ? null : entity.getActivity().getProperty(MailStepParameters.PROPERTY);
-    Object template;
-    Object to;
-    if (parameters instanceof MailStepParameters.Values values) {
-      template = values.template(execution);
-      to = values.to(execution);
-    } else {
-      template = execution.getVariable(TEMPLATE);
-      to = execution.getVariable(TO);
-    }
-    Map<String, Object> model = new HashMap<>(execution.getVariables());
-    model.put("businessKey", execution.getProcessBusinessKey());
-    model.put("processName", entity.getProcessDefinition().getName());
-    model.put("tasklistUrl", links.tasklist());
-    model.put("cockpitUrl", links.cockpitInstance(execution.getProcessInstanceId()));
+    MailStepParameters.Values values =
+        parameters instanceof MailStepParameters.Values v ? v : MailStepParameters.Values.FROM_VARIABLES;
+    Object template = values.template(execution);
+    Object to = values.to(execution);
+    Map<String, Object> model = ProcessMailModel.of(execution, links);
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + visit(execution);
     mailService.send(template == null ? null : template.toString(), to == null ? null : to.toString(), model, key);
   }

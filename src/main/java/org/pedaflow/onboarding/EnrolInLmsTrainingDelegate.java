@@ -10,14 +10,13 @@ import static org.pedaflow.onboarding.Onboarding.Vars.TEACHER_ID;
 import static org.pedaflow.onboarding.Onboarding.Vars.TEACHER_NAME;
 
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.pedaflow.notification.Links;
 import org.pedaflow.notification.MailService;
+import org.pedaflow.notification.ProcessMailModel;
 import org.pedaflow.onboarding.LmsEnrolment.Enrolment;
 import org.springframework.stereotype.Component;
 
@@ -56,11 +55,7 @@ public class EnrolInLmsTrainingDelegate implements JavaDelegate {
     execution.setVariable(LMS_SESSION_DATE, enrolment.sessionDate().toString());
     execution.setVariable(LMS_SESSION_LOCATION, enrolment.sessionLocation());
 
-    Map<String, Object> model = new HashMap<>(execution.getVariables());
-    model.put("businessKey", execution.getProcessBusinessKey());
-    model.put("processName", ((ExecutionEntity) execution).getProcessDefinition().getName());
-    model.put("tasklistUrl", links.tasklist());
-    model.put("cockpitUrl", links.cockpitInstance(execution.getProcessInstanceId()));
+    Map<String, Object> model = ProcessMailModel.of(execution, links);
     model.put("lmsSessionDateText", enrolment.sessionDate().format(FRENCH_DAY));
     model.put("lmsSessionHours", enrolment.sessionHours());
     mailService.send(Onboarding.Mails.LMS_TRAINING, teacherEmail, model,

@@ -25,18 +25,7 @@ class TaskListContextTest extends PedaflowIntegrationTest {
 
   @Test
   void theFilterListShowsTheReferenceAndTheTeacherToTheAssignee() throws Exception {
-    identityService.setAuthentication("nadia", java.util.List.of(Groups.HR));
-    Map<String, Object> start = new HashMap<>();
-    start.put("teacherId", "thomas");
-    start.put("teacherName", "Thomas Martin");
-    start.put("teacherEmail", "thomas@univ.example");
-    start.put("department", "Histoire");
-    start.put("status", "contractuel");
-    start.put("startDate", LocalDate.now().toString());
-    start.put("needsLmsTraining", false);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProcessKeys.TEACHER_ONBOARDING, start);
-    identityService.clearAuthentication();
-    awaitJobs(instance.getId());
+    ProcessInstance instance = startOnboardingOfThomas();
 
     String filterId = rest("thomas").get("/filter").json().findValues("id").stream()
         .filter(id -> processEngine.getFilterService().getFilter(id.asText()).getName().equals(TasklistFilters.MY_TASKS))
@@ -58,18 +47,7 @@ class TaskListContextTest extends PedaflowIntegrationTest {
     assertThat(processEngineConfiguration().getHistoryLevel().getName()).isEqualTo("full");
     assertThat(processEngineConfiguration().getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
 
-    identityService.setAuthentication("nadia", java.util.List.of(Groups.HR));
-    Map<String, Object> start = new HashMap<>();
-    start.put("teacherId", "thomas");
-    start.put("teacherName", "Thomas Martin");
-    start.put("teacherEmail", "thomas@univ.example");
-    start.put("department", "Histoire");
-    start.put("status", "contractuel");
-    start.put("startDate", LocalDate.now().toString());
-    start.put("needsLmsTraining", false);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProcessKeys.TEACHER_ONBOARDING, start);
-    identityService.clearAuthentication();
-    awaitJobs(instance.getId());
+    ProcessInstance instance = startOnboardingOfThomas();
 
     String taskId = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("AssignMentor").singleResult().getId();
@@ -87,6 +65,23 @@ class TaskListContextTest extends PedaflowIntegrationTest {
     taskService.setVariableLocal(taskId, "note", "à rappeler");
     assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(taskId).list())
         .extracting(v -> v.getName()).containsExactly("note");
+  }
+
+  /** Nadia (HR) starts the onboarding of Thomas Martin; its asynchronous steps have run. */
+  private ProcessInstance startOnboardingOfThomas() {
+    identityService.setAuthentication("nadia", java.util.List.of(Groups.HR));
+    Map<String, Object> start = new HashMap<>();
+    start.put("teacherId", "thomas");
+    start.put("teacherName", "Thomas Martin");
+    start.put("teacherEmail", "thomas@univ.example");
+    start.put("department", "Histoire");
+    start.put("status", "contractuel");
+    start.put("startDate", LocalDate.now().toString());
+    start.put("needsLmsTraining", false);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProcessKeys.TEACHER_ONBOARDING, start);
+    identityService.clearAuthentication();
+    awaitJobs(instance.getId());
+    return instance;
   }
 
   private org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl processEngineConfiguration() {
