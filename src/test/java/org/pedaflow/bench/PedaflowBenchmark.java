@@ -69,6 +69,7 @@ class PedaflowBenchmark {
     if (parts.contains("throughput") || parts.contains("tasklist") || parts.contains("sql")) {
       try (ConfigurableApplicationContext app = startApplication()) {
         ProcessEngine engine = app.getBean(ProcessEngine.class);
+        dataSource = app.getBean(javax.sql.DataSource.class);
         deployBareTwins(engine);
         ExecutorService pool = Executors.newFixedThreadPool(drivers);
         try {
@@ -76,10 +77,9 @@ class PedaflowBenchmark {
             throughput(engine, pool);
           }
           if (parts.contains("sql")) {
-            sqlProfile(engine, pool, app.getBean(javax.sql.DataSource.class));
+            sqlProfile(engine, pool);
           }
           if (parts.contains("tasklist")) {
-            dataSource = app.getBean(javax.sql.DataSource.class);
             tasklist(engine, pool, ((WebServerApplicationContext) app).getWebServer().getPort());
           }
         } finally {
@@ -156,7 +156,7 @@ class PedaflowBenchmark {
    * The SQL each variant sends per instance, from H2's query statistics: which statements Pedaflow
    * adds to its bare twin, how often, and how long H2 spent on them. Run with {@code -Dbench.parts=sql}.
    */
-  private void sqlProfile(ProcessEngine engine, ExecutorService pool, javax.sql.DataSource dataSource) {
+  private void sqlProfile(ProcessEngine engine, ExecutorService pool) {
     org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     ThroughputBench bench = new ThroughputBench(engine, pool);
     int n = Integer.getInteger("bench.sql-instances", 20);
