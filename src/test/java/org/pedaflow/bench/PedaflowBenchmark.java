@@ -58,7 +58,9 @@ class PedaflowBenchmark {
   private final Set<String> parts = Set.of(System.getProperty("bench.parts", "throughput,tasklist,startup").split(","));
 
   private final String databaseName = "postgres".equals(System.getProperty("bench.database"))
-      ? "PostgreSQL 14, embedded, on the same machine" : "H2 in memory";
+      ? "PostgreSQL 14, embedded, on the same machine"
+      : System.getProperty("bench.database-url") != null ? System.getProperty("bench.database-url").replaceAll(";.*", "")
+      : "H2 in memory";
   private final StringBuilder report = new StringBuilder();
   private javax.sql.DataSource dataSource;
 
@@ -252,7 +254,8 @@ class PedaflowBenchmark {
       }
     }
     awaitNoExecutableJobs(engine);
-    if ("postgres".equals(System.getProperty("bench.database"))) {
+    if ("postgres".equals(System.getProperty("bench.database"))
+        || System.getProperty("bench.database-url", "").startsWith("jdbc:postgresql")) {
       // a production database has statistics (autovacuum); a freshly filled one has none yet
       new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute("ANALYZE");
     }
@@ -392,10 +395,12 @@ class PedaflowBenchmark {
     application.setAdditionalProfiles("demo");
     String database = "postgres".equals(System.getProperty("bench.database"))
         ? org.pedaflow.resilience.TestPostgres.newDatabase("pedaflow_bench")
-        : "jdbc:h2:mem:pedaflow-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        // a database kept after the run, to study the plans of the task queries
+        : System.getProperty("bench.database-url", "jdbc:h2:mem:pedaflow-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=" + database,
-        "--spring.datasource.username=" + (database.startsWith("jdbc:postgresql") ? "postgres" : "sa"),
+        "--spring.datasource.username=" + System.getProperty("bench.database-user",
+            database.startsWith("jdbc:postgresql") ? "postgres" : "sa"),
         "--spring.datasource.password=",
         "--pedaflow.data-dir=" + OUT.resolve("data-" + System.currentTimeMillis()),
         "--server.port=0",

@@ -84,10 +84,6 @@ class TaskListContextTest extends PedaflowIntegrationTest {
     return instance;
   }
 
-  private org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl processEngineConfiguration() {
-    return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-  }
-
   private JsonNode halList(String user, String filterId) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/engine-rest/filter/" + filterId + "/list"))
         .header("Accept", "application/hal+json")

@@ -90,6 +90,11 @@ public abstract class PedaflowIntegrationTest {
     identityService.clearAuthentication();
   }
 
+  /** The engine's configuration, to check a setting the application made. */
+  protected org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl processEngineConfiguration() {
+    return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+  }
+
   /** The REST API as one user (HTTP Basic; the demo password equals the user id). */
   protected Api rest(String user) {
     return new Api(baseUrl() + "/engine-rest", user, user);

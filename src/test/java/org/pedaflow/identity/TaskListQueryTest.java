@@ -1,0 +1,108 @@
+package org.pedaflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.pedaflow.labelling.LabellingProcess;
+import org.pedaflow.test.PedaflowIntegrationTest;
+
+/**
+ * The task list and the filter counts as Tasklist asks for them, with the engine checking the
+ * authorizations row by row ({@code camunda.bpm.authorization.authorization-check-revokes: always},
+ * the form that stays linear on PostgreSQL, README « Performance »): each person counts and lists
+ * exactly the tasks offered to their groups, and a revoke on one task hides that task and no other.
+ * Runs on H2 and, in the pom's {@code postgres} execution, on PostgreSQL.
+ */
+class TaskListQueryTest extends PedaflowIntegrationTest {
+
+  private static final String DESIGNERS_TASKS = "/task?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS
+      + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=200";
+
+  @Test
+  void eachPersonCountsAndListsExactlyTheTasksOfferedToTheirGroups() {
+    assertThat(processEngineConfiguration().getAuthorizationCheckRevokes()).isEqualTo("always");
+    List<String> reviews = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      reviews.add(startApplicationReviewedByTheDesigners("TLQ-" + i + "-" + System.nanoTime() % 100_000));
+    }
+    long offeredToDesigners = taskService.createTaskQuery().taskCandidateGroup(Groups.INSTRUCTIONAL_DESIGNERS).count();
+
+    // ines (instructional-designers): every task offered to her group, in the list, its count and the filter count
+    assertThat(ids(rest("ines").get(DESIGNERS_TASKS).json())).containsAll(reviews).hasSize((int) offeredToDesigners);
+    assertThat(count("ines", "/task/count?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS)).isEqualTo(offeredToDesigners);
+    assertThat(filterCount("ines", TasklistFilters.MY_GROUPS_TASKS)).isEqualTo(offeredToDesigners);
+    // claire (teachers) asks for the same list: none of them
+    assertThat(ids(rest("claire").get(DESIGNERS_TASKS).json())).isEmpty();
+    assertThat(count("claire", "/task/count?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS)).isZero();
+
+    // a revoke on one task hides that task from ines, and only that one
+    Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("ines");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(reviews.get(0));
+    revoke.removePermission(Permissions.READ);
+    authorizationService.saveAuthorization(revoke);
+    try {
+      assertThat(ids(rest("ines").get(DESIGNERS_TASKS).json())).doesNotContain(reviews.get(0))
+          .contains(reviews.get(1), reviews.get(2)).hasSize((int) offeredToDesigners - 1);
+      assertThat(count("ines", "/task/count?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS))
+          .isEqualTo(offeredToDesigners - 1);
+      assertThat(filterCount("ines", TasklistFilters.MY_GROUPS_TASKS)).isEqualTo(offeredToDesigners - 1);
+    } finally {
+      authorizationService.deleteAuthorization(revoke.getId());
+    }
+    assertThat(filterCount("ines", TasklistFilters.MY_GROUPS_TASKS)).isEqualTo(offeredToDesigners);
+  }
+
+  /** Claire applies for the label; the pedagogical review is then offered to the designers. */
+  private String startApplicationReviewedByTheDesigners(String courseCode) {
+    identityService.setAuthentication("claire", List.of(Groups.TEACHERS));
+    Map<String, Object> application = new HashMap<>();
+    application.put(LabellingProcess.Variables.COURSE_TITLE, "Histoire de l'Europe moderne");
+    application.put(LabellingProcess.Variables.COURSE_CODE, courseCode);
+    application.put(LabellingProcess.Variables.PROGRAM, "Licence d'histoire");
+    application.put(LabellingProcess.Variables.ECTS, 6);
+    application.put(LabellingProcess.Variables.DISTANCE_SHARE_PERCENT, 50);
+    application.put(LabellingProcess.Variables.LMS_COURSE_URL, "https://moodle.univ.example/course/view.php?id=42");
+    String instanceId;
+    try {
+      instanceId = runtimeService.startProcessInstanceByKey(LabellingProcess.PROCESS_KEY, application).getId();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    awaitJobs(instanceId);
+    Task review = taskService.createTaskQuery().processInstanceId(instanceId)
+        .taskCandidateGroup(Groups.INSTRUCTIONAL_DESIGNERS).singleResult();
+    assertThat(review).as("revue pédagogique proposée aux ingénieurs pédagogiques").isNotNull();
+    return review.getId();
+  }
+
+  private long count(String user, String path) {
+    return rest(user).get(path).json().get("count").asLong();
+  }
+
+  /** The count Tasklist shows beside a filter ({@code GET /filter?resourceType=Task&itemCount=true}). */
+  private long filterCount(String user, String filterName) {
+    for (JsonNode filter : rest(user).get("/filter?resourceType=Task&itemCount=true").json()) {
+      if (filter.get("name").asText().equals(filterName)) {
+        return filter.get("itemCount").asLong();
+      }
+    }
+    throw new AssertionError("filtre absent : " + filterName);
+  }
+
+  private static List<String> ids(JsonNode tasks) {
+    List<String> ids = new ArrayList<>();
+    tasks.forEach(task -> ids.add(task.get("id").asText()));
+    return ids;
+  }
+}
