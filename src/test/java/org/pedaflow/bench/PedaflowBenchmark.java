@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -294,20 +295,30 @@ class PedaflowBenchmark {
         cpu.get("filter"));
   }
 
-  /** The statements behind the filter counts, with H2's plan (diagnostics: {@code -Dbench.tasklist-sql=true}). */
+  /** The statements behind the filter counts and the HAL filter list (H2 only; diagnostics: {@code -Dbench.tasklist-sql=true}). */
   private void explainSlowest(TasklistBench bench, String filterId) {
+    slowestStatements("the filter counts", () -> bench.get("/filter?resourceType=Task&itemCount=true"), bench);
+    slowestStatements("the HAL filter list", () -> bench.post("/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+        "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}")
+        .header("Accept", "application/hal+json"), bench);
+  }
+
+  private void slowestStatements(String what, Supplier<java.net.http.HttpRequest.Builder> request, TasklistBench bench) {
     org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     jdbc.execute("SET QUERY_STATISTICS FALSE");
     jdbc.execute("SET QUERY_STATISTICS TRUE");
     for (int i = 0; i < 5; i++) {
-      bench.send(bench.get("/filter?resourceType=Task&itemCount=true"));
+      bench.send(request.get());
     }
-    List<String> slowest = jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
-        + "WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%' ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 3", String.class);
+    List<Map<String, Object>> slowest = jdbc.queryForList("SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME "
+        + "FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE SQL_STATEMENT NOT LIKE '%QUERY_STATISTICS%' "
+        + "ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 3");
     jdbc.execute("SET QUERY_STATISTICS FALSE");
-    report.append("\n#### Slowest statements of the filter counts\n");
-    for (String sql : slowest) {
-      report.append("\n```sql\n").append(sql).append("\n```\n");
+    report.append("\n#### Slowest statements of ").append(what).append(" (5 requests)\n");
+    for (Map<String, Object> row : slowest) {
+      report.append("\n").append(row.get("EXECUTION_COUNT")).append(" executions, ")
+          .append(Stats.format(((Number) row.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), 1)).append(" ms in all:\n")
+          .append("\n```sql\n").append(normalise(String.valueOf(row.get("SQL_STATEMENT")))).append("\n```\n");
     }
   }
 
