@@ -279,6 +279,11 @@ class PedaflowBenchmark {
         "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}")
         .header("Accept", "application/hal+json"), warmUp, queries);
     cpu.put("filter", bench.cpuMillisPerRequest());
+    // what Cockpit asks for the same person: her running instances, not her tasks (other grants, no per-row ones)
+    Stats instances = bench.measure(() -> bench.get("/process-instance?firstResult=0&maxResults=50"), warmUp, queries);
+    cpu.put("instances", bench.cpuMillisPerRequest());
+    Stats instanceCount = bench.measure(() -> bench.get("/process-instance/count"), warmUp, queries);
+    cpu.put("instance-count", bench.cpuMillisPerRequest());
 
     if (Boolean.getBoolean("bench.tasklist-sql")) {
       explainSlowest(bench, groupsFilter.getId());
@@ -293,6 +298,9 @@ class PedaflowBenchmark {
     row("`GET /engine-rest/filter?resourceType=Task&itemCount=true` (filter counts)", counts, cpu.get("counts"));
     row("`POST /engine-rest/filter/{Tâches de mes groupes}/list?maxResults=15` (HAL, what Tasklist sends)", filterList,
         cpu.get("filter"));
+    row("`GET /engine-rest/process-instance?maxResults=50` (running instances, as Cockpit lists them; not a target)",
+        instances, cpu.get("instances"));
+    row("`GET /engine-rest/process-instance/count` (not a target)", instanceCount, cpu.get("instance-count"));
   }
 
   /** The statements behind the filter counts and the HAL filter list (H2 only; diagnostics: {@code -Dbench.tasklist-sql=true}). */
