@@ -255,8 +255,7 @@ class PedaflowBenchmark {
       }
     }
     awaitNoExecutableJobs(engine);
-    if ("postgres".equals(System.getProperty("bench.database"))
-        || System.getProperty("bench.database-url", "").startsWith("jdbc:postgresql")) {
+    if (onPostgres()) {
       // a production database has statistics (autovacuum); a freshly filled one has none yet
       new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute("ANALYZE");
     }
@@ -409,6 +408,11 @@ class PedaflowBenchmark {
 
   // ---------------------------------------------------------------- the application under test
 
+  private static boolean onPostgres() {
+    return "postgres".equals(System.getProperty("bench.database"))
+        || System.getProperty("bench.database-url", "").startsWith("jdbc:postgresql");
+  }
+
   private ConfigurableApplicationContext startApplication() {
     SpringApplication application = new SpringApplication(PedaflowApplication.class);
     application.setAdditionalProfiles("demo");
@@ -418,8 +422,7 @@ class PedaflowBenchmark {
         : System.getProperty("bench.database-url", "jdbc:h2:mem:pedaflow-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=" + database,
-        "--spring.datasource.username=" + System.getProperty("bench.database-user",
-            database.startsWith("jdbc:postgresql") ? "postgres" : "sa"),
+        "--spring.datasource.username=" + System.getProperty("bench.database-user", onPostgres() ? "postgres" : "sa"),
         "--spring.datasource.password=",
         "--pedaflow.data-dir=" + OUT.resolve("data-" + System.currentTimeMillis()),
         "--server.port=0",

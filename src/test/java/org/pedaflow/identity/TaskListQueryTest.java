@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.pedaflow.labelling.LabellingProcess;
+import org.pedaflow.labelling.LabellingTestSupport;
 import org.pedaflow.test.PedaflowIntegrationTest;
 
 /**
@@ -73,16 +72,10 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
   /** Claire applies for the label; the pedagogical review is then offered to the designers. */
   private Task startApplicationReviewedByTheDesigners(String courseCode) {
     identityService.setAuthentication("claire", List.of(Groups.TEACHERS));
-    Map<String, Object> application = new HashMap<>();
-    application.put(LabellingProcess.Variables.COURSE_TITLE, "Histoire de l'Europe moderne");
-    application.put(LabellingProcess.Variables.COURSE_CODE, courseCode);
-    application.put(LabellingProcess.Variables.PROGRAM, "Licence d'histoire");
-    application.put(LabellingProcess.Variables.ECTS, 6);
-    application.put(LabellingProcess.Variables.DISTANCE_SHARE_PERCENT, 50);
-    application.put(LabellingProcess.Variables.LMS_COURSE_URL, "https://moodle.univ.example/course/view.php?id=42");
     String instanceId;
     try {
-      instanceId = runtimeService.startProcessInstanceByKey(LabellingProcess.PROCESS_KEY, application).getId();
+      instanceId = runtimeService.startProcessInstanceByKey(LabellingProcess.PROCESS_KEY,
+          LabellingTestSupport.application(courseCode, 50)).getId();
     } finally {
       identityService.clearAuthentication();
     }

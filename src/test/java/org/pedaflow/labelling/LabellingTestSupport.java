@@ -10,7 +10,7 @@ import org.pedaflow.rules.RuleViolationException;
 import org.pedaflow.test.Refusals;
 
 /** Test data and small helpers shared by the labelling tests. */
-final class LabellingTestSupport {
+public final class LabellingTestSupport {
 
   static final String TEACHER = "claire";
   static final String TEACHER_EMAIL = "claire@univ.example";
@@ -18,7 +18,7 @@ final class LabellingTestSupport {
   static final String COMMITTEE_MEMBER = "hugo";
 
   /** A valid application; every test gets its own course code so that the label register tells them apart. */
-  static Map<String, Object> application(String courseCode, int distanceSharePercent) {
+  public static Map<String, Object> application(String courseCode, int distanceSharePercent) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.COURSE_TITLE, "Histoire de l'Europe moderne");
     variables.put(Variables.COURSE_CODE, courseCode);
