@@ -2,6 +2,7 @@ package org.pedaflow.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -45,7 +46,8 @@ class OutboxTransport implements MailTransport {
       message.saveChanges();
       String name = STAMP.format(LocalDateTime.now()) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
       Path partial = outbox.resolve(name + ".part");
-      try (OutputStream out = Files.newOutputStream(partial)) {
+      // buffered: the message writes itself line by line, which would otherwise be one system call per line
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 16 * 1024)) {
         message.writeTo(out);
       }
       Files.move(partial, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
