@@ -24,6 +24,11 @@ public final class RuleViolations {
     return violation;
   }
 
+  /** The recorded violation, if any, kept. */
+  public static RuleViolationException current() {
+    return CURRENT.get();
+  }
+
   public static void clear() {
     CURRENT.remove();
   }
