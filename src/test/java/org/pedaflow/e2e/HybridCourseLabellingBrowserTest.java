@@ -30,7 +30,7 @@ class HybridCourseLabellingBrowserTest extends BrowserTest {
     String title = "Histoire de l'Europe moderne " + UUID.randomUUID().toString().substring(0, 8);
     Tasklist tasklist = tasklist();
 
-    // claire applies: « Start process », the French start form, « Start »
+    // claire applies: « Démarrer un processus », the French start form, « Démarrer »
     tasklist.login("claire").startProcess(PROCESS);
     browser().screenshot("formulaire-de-demande-vide");
     // text fields first: a value typed right after a number field can be lost (see Tasklist#type)
@@ -120,7 +120,7 @@ class HybridCourseLabellingBrowserTest extends BrowserTest {
     browser().screenshot("formulaire-invalide");
 
     assertThat(tasklist.fieldErrors()).hasSize(3);
-    assertThat(tasklist.startEnabled()).as("« Start » stays disabled while the form is invalid").isFalse();
+    assertThat(tasklist.startEnabled()).as("« Démarrer » stays disabled while the form is invalid").isFalse();
     tasklist.closeStartForm();
     assertThat(historyService.createHistoricVariableInstanceQuery().variableValueEquals("courseTitle", title).count()).isZero();
   }

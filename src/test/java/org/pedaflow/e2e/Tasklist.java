@@ -9,13 +9,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Camunda Tasklist as a person uses it: the login page, « Start process », the filters
+ * Camunda Tasklist as a person uses it: the login page, « Démarrer un processus », the filters
  * « Mes tâches » / « Tâches de mes groupes », a task's Camunda Form, claim and complete.
  */
 final class Tasklist {
 
   private final Browser browser;
   private final String url;
+
+  /** The link of Tasklist's header, in French (Pedaflow's {@code app/tasklist/locales/fr.json}). */
+  static final String START_PROCESS = "Démarrer un processus";
 
   Tasklist(Browser browser, String baseUrl) {
     this.browser = browser;
@@ -30,15 +33,15 @@ final class Tasklist {
     return this;
   }
 
-  /** « Start process », then the process by its French name: its start form opens. */
+  /** « Démarrer un processus », then the process by its French name: its start form opens. */
   Tasklist startProcess(String processName) {
-    browser.click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+    browser.click(By.xpath("//a[contains(normalize-space(.), " + Browser.xpathLiteral(START_PROCESS) + ")]"));
     browser.click(By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.), " + Browser.xpathLiteral(processName) + ")]"));
     browser.visible(By.cssSelector(".modal .fjs-form"));
     return this;
   }
 
-  /** Clicks « Start » at the bottom of the start form. */
+  /** Clicks « Démarrer » at the bottom of the start form. */
   void submitStart() {
     browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
   }
@@ -49,7 +52,7 @@ final class Tasklist {
     browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
   }
 
-  /** « Close » under the start form: the dialog goes away, nothing is started. */
+  /** « Fermer » under the start form: the dialog goes away, nothing is started. */
   void closeStartForm() {
     browser.click(By.cssSelector(".modal-footer button[ng-click='$dismiss()']"));
     browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
@@ -96,7 +99,7 @@ final class Tasklist {
     return formVisible().getText();
   }
 
-  /** « Claim » on the open task, then waits for its form to become editable. */
+  /** « Prendre en charge » on the open task, then waits for its form to become editable. */
   Tasklist claim() {
     browser.click(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
     browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task-meta] button.claim")));
@@ -108,7 +111,7 @@ final class Tasklist {
     return browser.visible(By.cssSelector(".fjs-form"));
   }
 
-  /** Clicks « Complete » under the task's form. */
+  /** Clicks « Terminer » under the task's form. */
   void complete() {
     browser.click(By.cssSelector("button[ng-click='complete()']"));
   }
@@ -217,7 +220,7 @@ final class Tasklist {
     });
   }
 
-  /** Whether the « Start » button of the start form is enabled. */
+  /** Whether the « Démarrer » button of the start form is enabled. */
   boolean startEnabled() {
     return browser.driver.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).isEnabled();
   }
