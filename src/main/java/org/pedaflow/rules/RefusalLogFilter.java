@@ -3,71 +3,96 @@ package org.pedaflow.rules;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
-import java.util.Set;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a person's refused input out of the error log. When a rule refuses a start or a
- * completion, {@link RulesEnginePlugin} logs one INFO line (who, what, why) and the person gets a
- * 400 or 403; the engine would also log it as {@code ENGINE-16004} at ERROR with a stack trace,
- * and its REST layer as {@code ENGINE-REST-HTTP500} at WARN (before Pedaflow turns the answer into
- * a 400). Those two lines are dropped, and only when the refusal is behind them: the engine's line
- * carries a {@link RuleViolationException} in its causes; the REST line carries the stack trace
- * as text in its message, so it is dropped when the request's thread has recorded a refusal
- * ({@link RuleViolations}) and the text contains its message. Every other line of these loggers is
- * logged as before.
+ * Keeps a person's refused input out of the error log. When a rule refuses a start or a completion
+ * asked over HTTP, {@link RulesEnginePlugin} logs one INFO line (who, what, why) and the person gets
+ * a 400 or 403; the engine would also log it as {@code ENGINE-16004} at ERROR with a stack trace,
+ * and its REST layer as {@code ENGINE-REST-HTTP500} at WARN (before Pedaflow turns the answer into a
+ * 400). Those two lines are dropped only for the refusal the current request recorded
+ * ({@link RuleViolations}): the engine's line when that very exception is among its causes, the REST
+ * line (which carries the stack trace as text) when it quotes its message. Everything else is
+ * logged as before, including a refusal outside an HTTP request (a job, the Java API).
  */
 public class RefusalLogFilter extends TurboFilter {
 
-  static final Set<String> ENGINE_LOGGERS = Set.of("org.camunda.bpm.engine.context", "org.camunda.bpm.engine.rest.exception");
+  static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";
+  static final String ENGINE_REST = "org.camunda.bpm.engine.rest.exception";
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (logger == null || level == null || format == null || !level.isGreaterOrEqual(Level.WARN)
-        || !ENGINE_LOGGERS.contains(logger.getName())) {
+    RuleViolationException recorded = RuleViolations.current();
+    if (recorded == null || logger == null || level == null || format == null || !level.isGreaterOrEqual(Level.WARN)) {
       return FilterReply.NEUTRAL;
     }
-    if (isRefusal(t)) {
+    if (ENGINE_CONTEXT.equals(logger.getName()) && causedBy(t, params, recorded)) {
       return FilterReply.DENY;
     }
-    if (params != null) {
-      for (Object param : params) {
-        if (param instanceof Throwable thrown && isRefusal(thrown)) {
-          return FilterReply.DENY;
-        }
-      }
-    }
-    // the REST layer writes the stack trace into the message itself
-    RuleViolationException recorded = RuleViolations.current();
-    if (recorded != null && recorded.getMessage() != null && format.contains(recorded.getMessage())) {
+    if (ENGINE_REST.equals(logger.getName()) && format.startsWith("ENGINE-REST-HTTP500")
+        && format.contains(recorded.getClass().getName() + ": " + recorded.getMessage())) {
       return FilterReply.DENY;
     }
     return FilterReply.NEUTRAL;
   }
 
-  private static boolean isRefusal(Throwable thrown) {
+  /** Camunda's loggers pass the exception as the last argument of the message, Logback then as the throwable. */
+  private static boolean causedBy(Throwable t, Object[] params, RuleViolationException refusal) {
+    if (causedBy(t, refusal)) {
+      return true;
+    }
+    if (params != null) {
+      for (Object param : params) {
+        if (param instanceof Throwable thrown && causedBy(thrown, refusal)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean causedBy(Throwable thrown, RuleViolationException refusal) {
     int depth = 0;
     for (Throwable cause = thrown; cause != null && depth < 20; cause = cause.getCause(), depth++) {
-      if (cause instanceof RuleViolationException) {
+      if (cause == refusal) {
         return true;
       }
     }
     return false;
   }
 
-  /** Adds the filter to Logback once the application starts (Spring Boot's logging is set up by then). */
+  /**
+   * Adds the filter to Logback when the application starts, and again after every reset of Logback
+   * (Spring Boot resets it when another application starts in the same JVM, as in the tests).
+   */
   @Component
   static class Registration implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-          && context.getTurboFilterList().stream().noneMatch(RefusalLogFilter.class::isInstance)) {
+      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+        register(context);
+      }
+    }
+
+    static void register(LoggerContext context) {
+      addTo(context);
+      if (context.getCopyOfListenerList().stream().noneMatch(ReAddAfterReset.class::isInstance)) {
+        ReAddAfterReset listener = new ReAddAfterReset();
+        listener.setContext(context);
+        context.addListener(listener);
+      }
+    }
+
+    static void addTo(LoggerContext context) {
+      if (context.getTurboFilterList().stream().noneMatch(RefusalLogFilter.class::isInstance)) {
         RefusalLogFilter filter = new RefusalLogFilter();
         filter.setName("pedaflow-refusals");
         filter.setContext(context);
@@ -75,5 +100,28 @@ public class RefusalLogFilter extends TurboFilter {
         context.addTurboFilter(filter);
       }
     }
+  }
+
+  /** Stays across resets (resistant) and puts the filter back after each one. */
+  static class ReAddAfterReset extends ContextAwareBase implements LoggerContextListener {
+
+    @Override
+    public boolean isResetResistant() {
+      return true;
+    }
+
+    @Override
+    public void onReset(LoggerContext context) {
+      Registration.addTo(context);
+    }
+
+    @Override
+    public void onStart(LoggerContext context) {}
+
+    @Override
+    public void onStop(LoggerContext context) {}
+
+    @Override
+    public void onLevelChange(Logger logger, Level level) {}
   }
 }

@@ -34,7 +34,7 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    RuleViolations.clear();
+    RuleViolations.startRequest();
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
     try {
       try {
@@ -82,7 +82,7 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
         buffered.copyBodyToResponse();
       }
     } finally {
-      RuleViolations.clear();
+      RuleViolations.endRequest();
     }
   }
 

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,6 +28,8 @@ class TasklistTranslationTest {
   /** HTML elements (not text in angle brackets such as « <undefined> », which is translated). */
   private static final Pattern TAG = Pattern.compile("</?(?:a|b|br|code|div|em|i|li|ol|p|small|span|strong|u|ul)\\b[^<>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+);");
+  /** moment.js's « %d » and « %s » in the relative times of {@code dateLocales}. */
+  private static final Pattern MOMENT = Pattern.compile("%[ds]");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -41,23 +43,22 @@ class TasklistTranslationTest {
   }
 
   @Test
-  void everyLabelKeepsItsPlaceholdersTagsAndEntities() throws IOException {
-    JsonNode english = read("en.json").get("labels");
-    JsonNode french = read("fr.json").get("labels");
+  void everyTextKeepsItsPlaceholdersTagsAndEntities() throws IOException {
+    Map<String, String> english = texts(read("en.json"), "", new LinkedHashMap<>());
+    Map<String, String> french = texts(read("fr.json"), "", new LinkedHashMap<>());
     List<String> faults = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> labels = english.fields(); labels.hasNext(); ) {
-      Map.Entry<String, JsonNode> label = labels.next();
-      String en = label.getValue().asText();
-      String fr = french.path(label.getKey()).asText("");
+    english.forEach((path, en) -> {
+      String fr = french.getOrDefault(path, "");
       if (fr.isBlank() && !en.isBlank()) {
-        faults.add(label.getKey() + " : vide");
+        faults.add(path + " : vide");
       }
-      for (Pattern token : List.of(PLACEHOLDER, TAG, ENTITY)) {
+      for (Pattern token : List.of(PLACEHOLDER, TAG, ENTITY, MOMENT)) {
         if (!sorted(token, en).equals(sorted(token, fr))) {
-          faults.add(label.getKey() + " : " + sorted(token, en) + " attendu, " + sorted(token, fr) + " trouvé");
+          faults.add(path + " : " + sorted(token, en) + " attendu, " + sorted(token, fr) + " trouvé");
         }
       }
-    }
+    });
+    assertThat(english).as("labels and date texts").hasSizeGreaterThan(400);
     assertThat(faults).isEmpty();
   }
 
@@ -74,7 +75,8 @@ class TasklistTranslationTest {
 
   @Test
   void tasklistOffersFrenchFirst() throws IOException {
-    String config = text("META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js");
+    String config = text("META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js")
+        .replaceAll("(?m)^\\s*//.*$", "");
 
     assertThat(config).containsPattern("availableLocales:\\s*\\['fr',\\s*'en'\\]").containsPattern("fallbackLocale:\\s*'fr'");
   }
@@ -89,6 +91,22 @@ class TasklistTranslationTest {
       assertThat(in).as(resource).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  /** Every text of the file (labels, and the date texts of {@code dateLocales}) by its path. */
+  private static Map<String, String> texts(JsonNode node, String prefix, Map<String, String> texts) {
+    if (node.isContainerNode()) {
+      if (node.isObject()) {
+        node.fields().forEachRemaining(field -> texts(field.getValue(), prefix + "/" + field.getKey(), texts));
+      } else {
+        for (int i = 0; i < node.size(); i++) {
+          texts(node.get(i), prefix + "[" + i + "]", texts);
+        }
+      }
+    } else if (node.isTextual()) {
+      texts.put(prefix, node.asText());
+    }
+    return texts;
   }
 
   private static List<String> paths(JsonNode node, String prefix) {

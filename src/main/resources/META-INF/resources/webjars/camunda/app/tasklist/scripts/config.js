@@ -15,7 +15,8 @@
  * limitations under the License.
  */
 
-// Camunda Tasklist's own config.js (7.24.0), with the locales set for Pedaflow.
+// Camunda Tasklist's own config.js (7.24.0), with the locales set for Pedaflow and the shortcuts'
+// descriptions (shown as they are in « Raccourcis clavier ») in French.
 export default {
   // change the app name and vendor
   // app: {
@@ -29,8 +30,8 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // Pedaflow: Tasklist in French (locales/fr.json), or in English for a browser that prefers it;
-  // French for every other language.
+  // Pedaflow: Tasklist in French (locales/fr.json), in English for a browser whose first language is
+  // English, in French for every other language.
   locales: {
     availableLocales: ['fr', 'en'],
     fallbackLocale: 'fr'
@@ -59,23 +60,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: 'prendre en charge la tâche sélectionnée'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: 'aller au premier filtre de la liste'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: 'aller à la première tâche de la liste'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: 'aller au premier champ du formulaire de la tâche'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: 'ouvrir la fenêtre « Démarrer un processus »'
     }
   }
 };

@@ -1,0 +1,97 @@
+package org.pedaflow.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.spi.FilterReply;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Which lines {@link RefusalLogFilter} drops: only those of the refusal the current request recorded. */
+class RefusalLogFilterTest {
+
+  private static final String MESSAGE = "« Quantité » (quantity) : au moins 1 est attendu.";
+
+  private final LoggerContext logging = new LoggerContext();
+  private final Logger engine = logging.getLogger(RefusalLogFilter.ENGINE_CONTEXT);
+  private final Logger rest = logging.getLogger(RefusalLogFilter.ENGINE_REST);
+  private final RefusalLogFilter filter = new RefusalLogFilter();
+  private final InvalidInputException refusal = new InvalidInputException("quantity", MESSAGE);
+
+  @AfterEach
+  void endRequest() {
+    RuleViolations.endRequest();
+  }
+
+  @Test
+  void theTwoLinesOfTheRequestsRefusalAreDropped() {
+    RuleViolations.startRequest();
+    RuleViolations.record(refusal);
+
+    assertThat(engineLine(new ProcessEngineException("ENGINE-03051", refusal))).isEqualTo(FilterReply.DENY);
+    assertThat(engineLine(refusal)).isEqualTo(FilterReply.DENY);
+    assertThat(filter.decide(null, engine, Level.ERROR, "x", null, refusal)).as("as the event's throwable").isEqualTo(FilterReply.DENY);
+    assertThat(restLine(refusal)).isEqualTo(FilterReply.DENY);
+  }
+
+  @Test
+  void everythingElseIsLogged() {
+    RuleViolations.startRequest();
+    RuleViolations.record(refusal);
+    InvalidInputException sameWordsOtherRefusal = new InvalidInputException("quantity", MESSAGE);
+    IllegalStateException fault = new IllegalStateException("base indisponible");
+
+    assertThat(engineLine(new ProcessEngineException("ENGINE-03051", fault))).as("a real fault").isEqualTo(FilterReply.NEUTRAL);
+    assertThat(engineLine(sameWordsOtherRefusal)).as("another exception").isEqualTo(FilterReply.NEUTRAL);
+    assertThat(restLine(fault)).as("a real 500 over REST").isEqualTo(FilterReply.NEUTRAL);
+    assertThat(filter.decide(null, logging.getLogger("org.pedaflow"), Level.ERROR, "x", null, refusal))
+        .as("another logger").isEqualTo(FilterReply.NEUTRAL);
+    assertThat(filter.decide(null, engine, Level.DEBUG, "x", null, refusal)).as("below WARN").isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
+  void outsideARequestNothingIsRecordedNorDropped() {
+    RuleViolations.record(refusal);
+
+    assertThat(RuleViolations.current()).isNull();
+    assertThat(engineLine(new ProcessEngineException("ENGINE-03051", refusal))).isEqualTo(FilterReply.NEUTRAL);
+    assertThat(restLine(refusal)).isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
+  void theEndOfTheRequestForgetsTheRefusal() {
+    RuleViolations.startRequest();
+    RuleViolations.record(refusal);
+    RuleViolations.endRequest();
+
+    assertThat(engineLine(refusal)).isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
+  void theFilterIsAddedOnceAndComesBackAfterLogbackIsReset() {
+    LoggerContext context = new LoggerContext();
+    RefusalLogFilter.Registration.register(context);
+    RefusalLogFilter.Registration.register(context);
+    assertThat(context.getTurboFilterList()).filteredOn(RefusalLogFilter.class::isInstance).hasSize(1);
+
+    context.reset();
+
+    assertThat(context.getTurboFilterList()).filteredOn(RefusalLogFilter.class::isInstance).hasSize(1);
+  }
+
+  /** As Camunda's engine writes it: the exception as the last argument of the message. */
+  private FilterReply engineLine(Throwable thrown) {
+    return filter.decide(null, engine, Level.ERROR, "ENGINE-16004 Exception while closing command context: {}",
+        new Object[] {thrown.getMessage(), thrown}, null);
+  }
+
+  /** As Camunda's REST layer writes it: the stack trace inside the message, no throwable. */
+  private FilterReply restLine(Throwable cause) {
+    String trace = "org.camunda.bpm.engine.rest.exception.RestException: Cannot complete task 42\n"
+        + "Caused by: " + cause.getClass().getName() + ": " + cause.getMessage() + "\n\tat org.pedaflow…";
+    return filter.decide(null, rest, Level.WARN, "ENGINE-REST-HTTP500 " + trace, new Object[0], null);
+  }
+}
