@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,8 +37,25 @@ final class Tasklist {
   /** « Démarrer un processus », then the process by its French name: its start form opens. */
   Tasklist startProcess(String processName) {
     browser.click(By.xpath("//a[contains(normalize-space(.), " + Browser.xpathLiteral(START_PROCESS) + ")]"));
-    browser.click(By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.), " + Browser.xpathLiteral(processName) + ")]"));
-    browser.visible(By.cssSelector(".modal .fjs-form"));
+    By process = By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.), " + Browser.xpathLiteral(processName) + ")]");
+    By form = By.cssSelector(".modal .fjs-form");
+    // the dialog slides in: a click during its animation can land beside the link, so click again
+    // while the link is still there and the form has not come
+    browser.until(d -> {
+      if (!d.findElements(form).isEmpty()) {
+        return true;
+      }
+      List<WebElement> links = d.findElements(process);
+      if (!links.isEmpty() && links.get(0).isDisplayed()) {
+        try {
+          links.get(0).click();
+        } catch (ElementClickInterceptedException e) {
+          // the animation is still running: next round
+        }
+      }
+      return false;
+    });
+    browser.visible(form);
     return this;
   }
 
