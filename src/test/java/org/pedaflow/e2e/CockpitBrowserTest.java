@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pedaflow.test.Api;
 
-/** Cockpit in the browser: a teacher is refused, an administrator follows an instance. */
+/** Cockpit in the browser (in French, as the browser is): a teacher is refused, an administrator follows an instance. */
 class CockpitBrowserTest extends BrowserTest {
 
   @Test
@@ -15,7 +15,7 @@ class CockpitBrowserTest extends BrowserTest {
     Cockpit cockpit = cockpit().logIn("claire");
     String refusal = cockpit.refusal();
     browser().screenshot("cockpit-refuse");
-    assertThat(refusal).contains("Login Failed");
+    assertThat(refusal).contains("Échec de la connexion");
     assertThat(browser().all(org.openqa.selenium.By.cssSelector("input[ng-model=username]"))).isNotEmpty();
   }
 
