@@ -2,6 +2,7 @@ package org.pedaflow.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class PedaflowBenchmark {
   private final int startupRounds = Integer.getInteger("bench.startup-rounds", 3);
   private final Set<String> parts = Set.of(System.getProperty("bench.parts", "throughput,tasklist,startup").split(","));
 
-  private final String databaseName = "postgres".equals(System.getProperty("bench.database"))
+  private final String databaseName = embeddedPostgres()
       ? "PostgreSQL 14, embedded, on the same machine"
       : System.getProperty("bench.database-url") != null ? System.getProperty("bench.database-url").replaceAll(";.*", "")
       : "H2 in memory";
@@ -272,11 +273,13 @@ class PedaflowBenchmark {
         "/task?candidateGroups=instructional-designers&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15"),
         warmUp, queries);
     cpu.put("list", bench.cpuMillisPerRequest());
-    Stats counts = bench.measure(() -> bench.get("/filter?resourceType=Task&itemCount=true"), warmUp, queries);
-    cpu.put("counts", bench.cpuMillisPerRequest());
-    Stats filterList = bench.measure(() -> bench.post("/filter/" + groupsFilter.getId() + "/list?firstResult=0&maxResults=15",
+    Supplier<HttpRequest.Builder> filterCounts = () -> bench.get("/filter?resourceType=Task&itemCount=true");
+    Supplier<HttpRequest.Builder> halFilterList = () -> bench.post("/filter/" + groupsFilter.getId() + "/list?firstResult=0&maxResults=15",
         "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}")
-        .header("Accept", "application/hal+json"), warmUp, queries);
+        .header("Accept", "application/hal+json");
+    Stats counts = bench.measure(filterCounts, warmUp, queries);
+    cpu.put("counts", bench.cpuMillisPerRequest());
+    Stats filterList = bench.measure(halFilterList, warmUp, queries);
     cpu.put("filter", bench.cpuMillisPerRequest());
     // what Cockpit asks for the same person: her running instances, not her tasks (other grants, no per-row ones)
     Stats instances = bench.measure(() -> bench.get("/process-instance?firstResult=0&maxResults=50"), warmUp, queries);
@@ -285,7 +288,8 @@ class PedaflowBenchmark {
     cpu.put("instance-count", bench.cpuMillisPerRequest());
 
     if (Boolean.getBoolean("bench.tasklist-sql")) {
-      explainSlowest(bench, groupsFilter.getId());
+      slowestStatements("the filter counts", filterCounts, bench);
+      slowestStatements("the HAL filter list", halFilterList, bench);
     }
     report.append("\n### 2. Task list as Tasklist asks for it (user `ines`, instructional-designers, HTTP Basic, authorization on, ")
         .append(databaseName).append(")\n\n")
@@ -302,15 +306,8 @@ class PedaflowBenchmark {
     row("`GET /engine-rest/process-instance/count` (not a target)", instanceCount, cpu.get("instance-count"));
   }
 
-  /** The statements behind the filter counts and the HAL filter list (H2 only; diagnostics: {@code -Dbench.tasklist-sql=true}). */
-  private void explainSlowest(TasklistBench bench, String filterId) {
-    slowestStatements("the filter counts", () -> bench.get("/filter?resourceType=Task&itemCount=true"), bench);
-    slowestStatements("the HAL filter list", () -> bench.post("/filter/" + filterId + "/list?firstResult=0&maxResults=15",
-        "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}")
-        .header("Accept", "application/hal+json"), bench);
-  }
-
-  private void slowestStatements(String what, Supplier<java.net.http.HttpRequest.Builder> request, TasklistBench bench) {
+  /** The slowest statements behind a request, with H2's statistics (H2 only; diagnostics: {@code -Dbench.tasklist-sql=true}). */
+  private void slowestStatements(String what, Supplier<HttpRequest.Builder> request, TasklistBench bench) {
     org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     jdbc.execute("SET QUERY_STATISTICS FALSE");
     jdbc.execute("SET QUERY_STATISTICS TRUE");
@@ -408,15 +405,18 @@ class PedaflowBenchmark {
 
   // ---------------------------------------------------------------- the application under test
 
+  private static boolean embeddedPostgres() {
+    return "postgres".equals(System.getProperty("bench.database"));
+  }
+
   private static boolean onPostgres() {
-    return "postgres".equals(System.getProperty("bench.database"))
-        || System.getProperty("bench.database-url", "").startsWith("jdbc:postgresql");
+    return embeddedPostgres() || System.getProperty("bench.database-url", "").startsWith("jdbc:postgresql");
   }
 
   private ConfigurableApplicationContext startApplication() {
     SpringApplication application = new SpringApplication(PedaflowApplication.class);
     application.setAdditionalProfiles("demo");
-    String database = "postgres".equals(System.getProperty("bench.database"))
+    String database = embeddedPostgres()
         ? org.pedaflow.resilience.TestPostgres.newDatabase("pedaflow_bench")
         // a database kept after the run, to study the plans of the task queries
         : System.getProperty("bench.database-url", "jdbc:h2:mem:pedaflow-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");

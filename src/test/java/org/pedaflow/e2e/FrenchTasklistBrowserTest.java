@@ -23,19 +23,18 @@ class FrenchTasklistBrowserTest extends BrowserTest {
         restVariables(LabellingTestSupport.application(course, 60)));
     assertThat(started.status()).isEqualTo(200);
     String reference = started.json().get("businessKey").asText();
-    String tasklistUrl = baseUrl() + "/camunda/app/tasklist/default/";
 
-    browser().signOut(tasklistUrl);
+    Tasklist tasklist = tasklist().signOut();
     assertThat(browser().visible(By.cssSelector("form button[type=submit]")).getText()).isEqualTo(LOG_IN);
     browser().screenshot("connexion");
 
-    Tasklist tasklist = tasklist().login("ines");
-    browser().visible(By.xpath("//a[contains(normalize-space(.), " + Browser.xpathLiteral(Tasklist.START_PROCESS) + ")]"));
+    tasklist.login("ines");
+    browser().visible(Tasklist.START_PROCESS);
     tasklist.filter("Tâches de mes groupes").openTask(HybridCourseLabellingBrowserTest.REVIEW, reference);
     String listed = browser().visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(normalize-space(.), "
         + Browser.xpathLiteral(reference) + ")]")).getText();
     assertThat(listed).contains("Référence", "Créée il y a", "Échéance dans");
-    assertThat(browser().visible(By.cssSelector("[cam-tasklist-task-meta] button.claim")).getText()).isEqualTo(CLAIM);
+    assertThat(browser().visible(Tasklist.CLAIM).getText()).isEqualTo(CLAIM);
     browser().screenshot("tache-en-francais");
   }
 

@@ -19,16 +19,24 @@ final class Tasklist {
   private final String url;
 
   /** The link of Tasklist's header, in French (Pedaflow's {@code app/tasklist/locales/fr.json}). */
-  static final String START_PROCESS = "Démarrer un processus";
+  static final By START_PROCESS = By.xpath("//a[contains(normalize-space(.), 'Démarrer un processus')]");
+  /** « Prendre en charge » on the open task. */
+  static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim");
 
   Tasklist(Browser browser, String baseUrl) {
     this.browser = browser;
     this.url = baseUrl + "/camunda/app/tasklist/default/";
   }
 
+  /** Logs out whoever was there: the login page shows. */
+  Tasklist signOut() {
+    browser.signOut(url);
+    return this;
+  }
+
   /** Logs in as a demo user (the password is the login), after logging out whoever was there. */
   Tasklist login(String user) {
-    browser.signOut(url);
+    signOut();
     browser.logIn(user, user);
     browser.visible(By.xpath("//*[contains(@class,'filters')]//a[contains(normalize-space(.), 'Mes tâches')]"));
     return this;
@@ -36,7 +44,7 @@ final class Tasklist {
 
   /** « Démarrer un processus », then the process by its French name: its start form opens. */
   Tasklist startProcess(String processName) {
-    browser.click(By.xpath("//a[contains(normalize-space(.), " + Browser.xpathLiteral(START_PROCESS) + ")]"));
+    browser.click(START_PROCESS);
     By process = By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.), " + Browser.xpathLiteral(processName) + ")]");
     By form = By.cssSelector(".modal .fjs-form");
     // the dialog slides in: a click during its animation can land beside the link, so click again
@@ -119,8 +127,8 @@ final class Tasklist {
 
   /** « Prendre en charge » on the open task, then waits for its form to become editable. */
   Tasklist claim() {
-    browser.click(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
-    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task-meta] button.claim")));
+    browser.click(CLAIM);
+    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
     formVisible();
     return this;
   }

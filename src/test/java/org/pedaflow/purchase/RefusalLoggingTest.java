@@ -50,9 +50,7 @@ class RefusalLoggingTest extends PedaflowIntegrationTest {
     Api.Response refused = rest("claire").post(START, restVariables(with(request(2, 1500.0), UNIT_PRICE_EUR, 0)));
 
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(messages(Level.INFO, "org.pedaflow.rules.RulesEnginePlugin"))
-        .anyMatch(line -> line.contains("Démarrage de learning-lab-purchase refusé pour claire") && line.contains("Prix unitaire"));
-    assertThat(warningsAndErrorsAbout("strictement positif")).isEmpty();
+    assertLoggedOnceAsInfo("Démarrage de learning-lab-purchase refusé pour claire", "Prix unitaire", "strictement positif");
   }
 
   @Test
@@ -70,9 +68,7 @@ class RefusalLoggingTest extends PedaflowIntegrationTest {
         restVariables(Map.of(LAB_MANAGER_APPROVED, true)));
 
     assertThat(ownApproval.status()).isEqualTo(403);
-    assertThat(messages(Level.INFO, "org.pedaflow.rules.RulesEnginePlugin"))
-        .anyMatch(line -> line.contains("refusée pour lea") && line.contains("votre propre demande"));
-    assertThat(warningsAndErrorsAbout("votre propre demande")).isEmpty();
+    assertLoggedOnceAsInfo("refusée pour lea", "votre propre demande", "votre propre demande");
   }
 
   @Test
@@ -87,9 +83,16 @@ class RefusalLoggingTest extends PedaflowIntegrationTest {
         && event.getThrowableProxy() != null && event.getThrowableProxy().getMessage().equals("panne simulée"));
   }
 
-  private List<String> messages(Level level, String loggerName) {
-    return events().stream().filter(e -> e.getLevel() == level && e.getLoggerName().equals(loggerName))
-        .map(ILoggingEvent::getFormattedMessage).toList();
+  /**
+   * Pedaflow's INFO line says who was refused and why, and no WARN or ERROR of any logger mentions
+   * the refusal.
+   */
+  private void assertLoggedOnceAsInfo(String who, String why, String refusal) {
+    assertThat(events().stream()
+        .filter(e -> e.getLevel() == Level.INFO && e.getLoggerName().equals("org.pedaflow.rules.RulesEnginePlugin"))
+        .map(ILoggingEvent::getFormattedMessage))
+        .anyMatch(line -> line.contains(who) && line.contains(why));
+    assertThat(warningsAndErrorsAbout(refusal)).isEmpty();
   }
 
   /** Every WARN or ERROR, from any logger, that mentions the refusal (in its message or its exception). */

@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Pedaflow's French webapps ({@code app/<webapp>/locales/fr.json}) against the English files of the
@@ -33,23 +34,29 @@ class WebappTranslationTest {
   /** moment.js's « %d » and « %s » in the relative times of {@code dateLocales}. */
   private static final Pattern MOMENT = Pattern.compile("%[ds]");
 
+  private static final List<String> WEBAPPS = List.of("tasklist", "cockpit", "admin", "welcome");
+
   private final ObjectMapper json = new ObjectMapper();
 
+  static List<String> webapps() {
+    return WEBAPPS;
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  @MethodSource("webapps")
   void frenchHasExactlyTheKeysOfTheCamundaVersionOnTheClassPath(String webapp) throws IOException {
-    List<String> english = paths(read(webapp, "en.json"), "");
-    List<String> french = paths(read(webapp, "fr.json"), "");
+    Set<String> english = leaves(read(webapp, "en.json"), "", new LinkedHashMap<>()).keySet();
+    Set<String> french = leaves(read(webapp, "fr.json"), "", new LinkedHashMap<>()).keySet();
 
     assertThat(english).as("the English labels of Camunda's webjar").hasSizeGreaterThan(100);
     assertThat(french).containsExactlyInAnyOrderElementsOf(english);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  @MethodSource("webapps")
   void everyTextKeepsItsPlaceholdersTagsAndEntities(String webapp) throws IOException {
-    Map<String, String> english = texts(read(webapp, "en.json"), "", new LinkedHashMap<>());
-    Map<String, String> french = texts(read(webapp, "fr.json"), "", new LinkedHashMap<>());
+    Map<String, String> english = texts(read(webapp, "en.json"));
+    Map<String, String> french = texts(read(webapp, "fr.json"));
     List<String> faults = new ArrayList<>();
     english.forEach((path, en) -> {
       String fr = french.getOrDefault(path, "");
@@ -70,18 +77,17 @@ class WebappTranslationTest {
   void frenchWordsAPersonSees() throws IOException {
     JsonNode labels = read("tasklist", "fr.json").get("labels");
 
-    assertThat(labels.get("PAGE_LOGIN_SIGN_IN_ACTION").asText()).isEqualTo("Se connecter");
     assertThat(labels.get("START_PROCESS").asText()).isEqualTo("Démarrer un processus");
     assertThat(labels.get("CLAIM_TASK").asText()).isEqualTo("Prendre en charge");
     assertThat(labels.get("BUSINESS_KEY").asText()).isEqualTo("Référence");
     assertThat(read("tasklist", "fr.json").get("dateLocales").get("months").get(0).asText()).isEqualTo("janvier");
-    for (String webapp : List.of("tasklist", "cockpit", "admin", "welcome")) {
+    for (String webapp : WEBAPPS) {
       assertThat(read(webapp, "fr.json").get("labels").get("PAGE_LOGIN_SIGN_IN_ACTION").asText()).as(webapp).isEqualTo("Se connecter");
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  @MethodSource("webapps")
   void theWebappOffersFrenchFirst(String webapp) throws IOException {
     String config = text(APPS + webapp + "/scripts/config.js")
         .replaceAll("(?m)^\\s*//.*$", "");
@@ -102,29 +108,28 @@ class WebappTranslationTest {
   }
 
   /** Every text of the file (labels, and the date texts of {@code dateLocales}) by its path. */
-  private static Map<String, String> texts(JsonNode node, String prefix, Map<String, String> texts) {
-    if (node.isContainerNode()) {
-      if (node.isObject()) {
-        node.fields().forEachRemaining(field -> texts(field.getValue(), prefix + "/" + field.getKey(), texts));
-      } else {
-        for (int i = 0; i < node.size(); i++) {
-          texts(node.get(i), prefix + "[" + i + "]", texts);
-        }
+  private static Map<String, String> texts(JsonNode file) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    leaves(file, "", new LinkedHashMap<>()).forEach((path, leaf) -> {
+      if (leaf.isTextual()) {
+        texts.put(path, leaf.asText());
       }
-    } else if (node.isTextual()) {
-      texts.put(prefix, node.asText());
-    }
+    });
     return texts;
   }
 
-  private static List<String> paths(JsonNode node, String prefix) {
-    List<String> paths = new ArrayList<>();
+  /** Every value of the file that is neither an object nor an array, by its path. */
+  private static Map<String, JsonNode> leaves(JsonNode node, String prefix, Map<String, JsonNode> leaves) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(field -> paths.addAll(paths(field.getValue(), prefix + "/" + field.getKey())));
+      node.fields().forEachRemaining(field -> leaves(field.getValue(), prefix + "/" + field.getKey(), leaves));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        leaves(node.get(i), prefix + "[" + i + "]", leaves);
+      }
     } else {
-      paths.add(prefix);
+      leaves.put(prefix, node);
     }
-    return paths;
+    return leaves;
   }
 
   private static List<String> sorted(Pattern token, String text) {
