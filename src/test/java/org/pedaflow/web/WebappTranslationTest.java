@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +95,37 @@ class WebappTranslationTest {
         .replaceAll("(?m)^\\s*//.*$", "");
 
     assertThat(config).containsPattern("availableLocales:\\s*\\['fr',\\s*'en'\\]").containsPattern("fallbackLocale:\\s*'fr'");
+  }
+
+  /**
+   * Pedaflow's {@code config.js} replaces Camunda's whole file: after a Camunda upgrade that changes
+   * it, this fails until the new file is copied again with the locales (and Tasklist's shortcut
+   * descriptions) set.
+   */
+  @ParameterizedTest
+  @MethodSource("webapps")
+  void configIsCamundasOwnWithOnlyTheLocalesChanged(String webapp) throws IOException {
+    String resource = APPS + webapp + "/scripts/config.js";
+    URL camundas = Collections.list(getClass().getClassLoader().getResources(resource)).stream()
+        .filter(url -> url.toString().contains("camunda-webapp-webjar"))
+        .findFirst().orElseThrow(() -> new AssertionError("Camunda's " + resource + " is not on the class path"));
+    String original;
+    try (InputStream in = camundas.openStream()) {
+      original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(withoutLocales(text(resource))).isEqualTo(withoutLocales(original)).contains("export default");
+  }
+
+  /**
+   * The file without line comments, the locales setting and empty lines, with the shortcut
+   * descriptions blanked.
+   */
+  private static String withoutLocales(String config) {
+    return config.replaceAll("(?m)^\\s*//.*$", "")
+        .replaceAll("(?s)\\blocales: \\{[^}]*},", "")
+        .replaceAll("description: '[^']*'", "description: ''")
+        .replaceAll("(?m)^\\s*\\R", "");
   }
 
   private JsonNode read(String webapp, String file) throws IOException {
