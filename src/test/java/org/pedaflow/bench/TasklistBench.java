@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * The task list as Tasklist asks for it, over HTTP against {@code /engine-rest} as one user (HTTP
- * Basic, authorization on): latency of each request, sequential, after a warm-up.
+ * Basic, authorization on): latency of each request, sequential, after a warm-up; before each
+ * request (outside the measured time) an optional change, such as a colleague's work between two
+ * refreshes.
  */
 final class TasklistBench {
 
@@ -26,14 +28,18 @@ final class TasklistBench {
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Latencies in milliseconds of {@code measured} calls after {@code warmUp} unmeasured ones. */
-  Stats measure(Supplier<HttpRequest.Builder> request, int warmUp, int measured) {
+  /**
+   * Latencies in milliseconds of {@code measured} calls after {@code warmUp} unmeasured ones, each
+   * after {@code before} has run (not measured; its CPU time is in {@link #cpuMillisPerRequest}).
+   */
+  Stats measure(Supplier<HttpRequest.Builder> request, int warmUp, int measured, Runnable before) {
     Stats latencies = new Stats();
     long cpuStarted = 0;
     for (int i = 0; i < warmUp + measured; i++) {
       if (i == warmUp) {
         cpuStarted = ThroughputBench.processCpuNanos();
       }
+      before.run();
       long started = System.nanoTime();
       String body = send(request.get());
       long elapsed = System.nanoTime() - started;
