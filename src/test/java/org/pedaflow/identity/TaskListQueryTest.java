@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -17,8 +18,10 @@ import org.pedaflow.test.PedaflowIntegrationTest;
 /**
  * The task list and the filter counts as Tasklist asks for them, with the engine checking the
  * authorizations row by row ({@code camunda.bpm.authorization.authorization-check-revokes: always},
- * the form that stays linear on PostgreSQL, README « Performance »): each person counts and lists
- * exactly the tasks offered to their groups, and a revoke on one task hides that task and no other.
+ * the form that stays linear on PostgreSQL, README « Performance »), except for the tasks offered to
+ * the person's own groups ({@link OfferedTasksCheck}): each person counts and lists exactly the tasks
+ * offered to their groups, a revoke on one task hides that task and no other, and a list that reaches
+ * beyond the person's own groups is checked task by task.
  * Runs on H2 and, in the pom's {@code postgres} execution, on PostgreSQL.
  */
 class TaskListQueryTest extends PedaflowIntegrationTest {
@@ -67,6 +70,49 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     }
     assertThat(filterCount("ines", TasklistFilters.MY_GROUPS_TASKS)).isEqualTo(offeredToDesigners);
     runtimeService.deleteProcessInstances(instances, "fin du test de la liste des tâches", true, true);
+  }
+
+  @Test
+  void theTasksOfferedToTheirOwnGroupsAreListedFromTheOfferItself() {
+    Task review = startApplicationReviewedByTheDesigners("TLQ-O-" + System.nanoTime() % 100_000);
+    String offered = DESIGNERS_TASKS + "&processInstanceIdIn=" + review.getProcessInstanceId();
+    String anyOfTheInstance = "/task?processInstanceId=" + review.getProcessInstanceId();
+    assertThat(ids(rest("ines").get(anyOfTheInstance).json())).containsExactly(review.getId());
+
+    // the grant the engine wrote for the designers when it offered them the task, taken away
+    Authorization grant = authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(review.getId()).groupIdIn(Groups.INSTRUCTIONAL_DESIGNERS).singleResult();
+    assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
+    authorizationService.deleteAuthorization(grant.getId());
+
+    // « offered to one of their groups » (SPEC §2) is read from the offer: still listed and counted
+    // there (OfferedTasksCheck), while any other question about the task is checked as before
+    assertThat(ids(rest("ines").get(offered).json())).containsExactly(review.getId());
+    assertThat(count("ines", "/task/count?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS
+        + "&processInstanceIdIn=" + review.getProcessInstanceId())).isEqualTo(1);
+    assertThat(ids(rest("ines").get(anyOfTheInstance).json())).isEmpty();
+    runtimeService.deleteProcessInstance(review.getProcessInstanceId(), "fin du test de la liste des tâches", true, true);
+  }
+
+  @Test
+  void aListThatReachesBeyondTheirOwnGroupsIsCheckedTaskByTask() {
+    Task review = startApplicationReviewedByTheDesigners("TLQ-B-" + System.nanoTime() % 100_000);
+    String ofTheInstance = "&processInstanceIdIn=" + review.getProcessInstanceId();
+
+    // claire (teachers) asking for her group and the designers', by a pattern, or for any group: not
+    // her groups only, so each task is checked, and the designers' review is not hers to see
+    for (String query : List.of("candidateGroups=" + Groups.TEACHERS + "," + Groups.INSTRUCTIONAL_DESIGNERS,
+        "candidateGroupLike=instructional%25", "withCandidateGroups=true", "candidateUser=ines")) {
+      assertThat(ids(rest("claire").get("/task?" + query + ofTheInstance).json())).as(query).isEmpty();
+      assertThat(ids(rest("ines").get("/task?" + query + ofTheInstance).json())).as(query).containsExactly(review.getId());
+    }
+    // an « or » branch is checked too
+    Map<String, Object> orBranch = Map.of("processInstanceIdIn", List.of(review.getProcessInstanceId()),
+        "orQueries", List.of(Map.of("candidateGroups", List.of(Groups.TEACHERS, Groups.INSTRUCTIONAL_DESIGNERS),
+            "assignee", "claire")));
+    assertThat(ids(rest("claire").post("/task", orBranch).json())).isEmpty();
+    assertThat(ids(rest("ines").post("/task", orBranch).json())).containsExactly(review.getId());
+    runtimeService.deleteProcessInstance(review.getProcessInstanceId(), "fin du test de la liste des tâches", true, true);
   }
 
   /** Claire applies for the label; the pedagogical review is then offered to the designers. */
