@@ -50,7 +50,7 @@ class RefusalLoggingTest extends PedaflowIntegrationTest {
     Api.Response refused = rest("claire").post(START, restVariables(with(request(2, 1500.0), UNIT_PRICE_EUR, 0)));
 
     assertThat(refused.status()).isEqualTo(400);
-    assertLoggedOnceAsInfo("Démarrage de learning-lab-purchase refusé pour claire", "Prix unitaire", "strictement positif");
+    assertLoggedOnlyAsInfo("Démarrage de learning-lab-purchase refusé pour claire", "Prix unitaire", "strictement positif");
   }
 
   @Test
@@ -68,7 +68,7 @@ class RefusalLoggingTest extends PedaflowIntegrationTest {
         restVariables(Map.of(LAB_MANAGER_APPROVED, true)));
 
     assertThat(ownApproval.status()).isEqualTo(403);
-    assertLoggedOnceAsInfo("refusée pour lea", "votre propre demande", "votre propre demande");
+    assertLoggedOnlyAsInfo("refusée pour lea", "votre propre demande", "votre propre demande");
   }
 
   @Test
@@ -87,7 +87,7 @@ class RefusalLoggingTest extends PedaflowIntegrationTest {
    * Pedaflow's INFO line says who was refused and why, and no WARN or ERROR of any logger mentions
    * the refusal.
    */
-  private void assertLoggedOnceAsInfo(String who, String why, String refusal) {
+  private void assertLoggedOnlyAsInfo(String who, String why, String refusal) {
     assertThat(events().stream()
         .filter(e -> e.getLevel() == Level.INFO && e.getLoggerName().equals("org.pedaflow.rules.RulesEnginePlugin"))
         .map(ILoggingEvent::getFormattedMessage))

@@ -109,12 +109,9 @@ class WebappTranslationTest {
     URL camundas = Collections.list(getClass().getClassLoader().getResources(resource)).stream()
         .filter(url -> url.toString().contains("camunda-webapp-webjar"))
         .findFirst().orElseThrow(() -> new AssertionError("Camunda's " + resource + " is not on the class path"));
-    String original;
-    try (InputStream in = camundas.openStream()) {
-      original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
 
-    assertThat(withoutLocales(text(resource))).isEqualTo(withoutLocales(original)).contains("export default");
+    assertThat(withoutLocales(text(resource))).isEqualTo(withoutLocales(text(camundas.openStream())))
+        .contains("export default");
   }
 
   /**
@@ -134,8 +131,13 @@ class WebappTranslationTest {
 
   private static String text(String resource) throws IOException {
     // the class path holds Pedaflow's resources before Camunda's webjar: config.js is Pedaflow's
-    try (InputStream in = WebappTranslationTest.class.getClassLoader().getResourceAsStream(resource)) {
-      assertThat(in).as(resource).isNotNull();
+    InputStream in = WebappTranslationTest.class.getClassLoader().getResourceAsStream(resource);
+    assertThat(in).as(resource).isNotNull();
+    return text(in);
+  }
+
+  private static String text(InputStream stream) throws IOException {
+    try (InputStream in = stream) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
