@@ -115,6 +115,67 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     runtimeService.deleteProcessInstance(review.getProcessInstanceId(), "fin du test de la liste des tâches", true, true);
   }
 
+  @Test
+  void aPageOfTheirGroupsTasksIsReadNewestFirstThroughTheCreationIndexOnH2() {
+    List<String> instances = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      instances.add(startApplicationReviewedByTheDesigners("TLQ-N-" + i + "-" + System.nanoTime() % 100_000)
+          .getProcessInstanceId());
+    }
+    awaitJobs();
+    boolean h2 = "h2".equals(processEngineConfiguration().getDatabaseType());
+    if (h2) {
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+    }
+    List<String> statements = new ArrayList<>();
+    JsonNode page;
+    JsonNode filterPage;
+    try {
+      page = rest("ines").get(DESIGNERS_TASKS + "&maxResults=15").json();
+      // the filter's list as Tasklist asks for it (its HAL form runs the same query)
+      filterPage = rest("ines").post("/filter/" + filterId(TasklistFilters.MY_GROUPS_TASKS) + "/list?firstResult=0&maxResults=15",
+          Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")), "active", true)).json();
+      rest("ines").get("/task/count?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS);
+      rest("ines").get(DESIGNERS_TASKS + "&processInstanceId=" + instances.get(0));
+      if (h2) {
+        statements.addAll(jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+            + "WHERE SQL_STATEMENT LIKE '%ACT_RU_TASK RES%' AND SQL_STATEMENT LIKE '%I.GROUP_ID_ IN%'", String.class));
+      }
+    } finally {
+      if (h2) {
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
+      }
+    }
+
+    // the same page as the engine's own plan gives: the newest offered tasks, newest first (a criterion
+    // the page does not have, « created after 1970 », keeps the engine's statement as it is)
+    List<Task> all = taskService.createTaskQuery().taskCandidateGroupIn(List.of(Groups.INSTRUCTIONAL_DESIGNERS))
+        .taskCreatedAfter(new java.util.Date(0)).orderByTaskCreateTime().desc().list();
+    assertThat(page).hasSize(Math.min(15, all.size()));
+    List<String> created = new ArrayList<>();
+    page.forEach(task -> created.add(java.time.OffsetDateTime.parse(task.get("created").asText(),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant().toString()));
+    assertThat(created).isEqualTo(all.subList(0, page.size()).stream()
+        .map(task -> task.getCreateTime().toInstant().toString()).toList());
+    assertThat(all.stream().map(Task::getId).toList()).containsAll(ids(page));
+    assertThat(ids(filterPage)).isEqualTo(ids(page));
+
+    if (h2) {
+      // H2 received the page with the hint, and the count and the list of one instance as the engine wrote them
+      assertThat(statements).filteredOn(sql -> sql.contains("USE INDEX (" + NewestOfferedTasksFirst.CREATION_INDEX + ")"))
+          .hasSize(2).allSatisfy(sql -> assertThat(sql).startsWith("select distinct").doesNotContain("PROC_INST_ID_ ="));
+      assertThat(statements).filteredOn(sql -> sql.startsWith("select count")).isNotEmpty()
+          .noneMatch(sql -> sql.contains("USE INDEX"));
+      assertThat(statements).filteredOn(sql -> sql.contains("RES.PROC_INST_ID_ =")).isNotEmpty()
+          .noneMatch(sql -> sql.contains("USE INDEX"));
+    } else {
+      assertThat(processEngineConfiguration().getSqlSessionFactory().getConfiguration().getInterceptors())
+          .noneMatch(interceptor -> interceptor instanceof NewestOfferedTasksFirst.Hint);
+    }
+    runtimeService.deleteProcessInstances(instances, "fin du test de la liste des tâches", true, true);
+  }
+
   /** Claire applies for the label; the pedagogical review is then offered to the designers. */
   private Task startApplicationReviewedByTheDesigners(String courseCode) {
     identityService.setAuthentication("claire", List.of(Groups.TEACHERS));
@@ -140,6 +201,15 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     for (JsonNode filter : rest(user).get("/filter?resourceType=Task&itemCount=true").json()) {
       if (filter.get("name").asText().equals(filterName)) {
         return filter.get("itemCount").asLong();
+      }
+    }
+    throw new AssertionError("filtre absent : " + filterName);
+  }
+
+  private String filterId(String filterName) {
+    for (JsonNode filter : rest("ines").get("/filter?resourceType=Task").json()) {
+      if (filter.get("name").asText().equals(filterName)) {
+        return filter.get("id").asText();
       }
     }
     throw new AssertionError("filtre absent : " + filterName);
