@@ -162,6 +162,9 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     assertThat(ids(filterPage)).isEqualTo(ids(page));
 
     if (h2) {
+      // each connection keeps the statements of a Tasklist request parsed and planned (application.yaml)
+      assertThat(jdbc.queryForObject("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+          + "WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'", String.class)).isEqualTo("128");
       // H2 received the page with the hint, and the count and the list of one instance as the engine wrote them
       assertThat(statements).filteredOn(sql -> sql.contains("USE INDEX (" + NewestOfferedTasksFirst.CREATION_INDEX + ")"))
           .hasSize(2).allSatisfy(sql -> assertThat(sql).startsWith("select distinct").doesNotContain("PROC_INST_ID_ ="));
