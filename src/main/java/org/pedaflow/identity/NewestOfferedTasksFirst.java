@@ -92,8 +92,10 @@ public class NewestOfferedTasksFirst extends AbstractProcessEnginePlugin {
         enabled |= CREATION_INDEX.equalsIgnoreCase(index.getString("INDEX_NAME"));
       }
     } catch (SQLException e) {
-      LOG.info("Index de la date de création des tâches non vérifié ({}) : listes de tâches sans indication d'index", e.getMessage());
+      LOG.info("Index {} non vérifié ({}) : les listes de tâches restent lues comme le moteur les écrit",
+          CREATION_INDEX, e.getMessage());
       enabled = false;
+      return;
     }
     if (!enabled) {
       LOG.info("Index {} absent : les listes de tâches restent lues comme le moteur les écrit", CREATION_INDEX);
