@@ -86,7 +86,7 @@ public class NewestOfferedTasksFirst extends AbstractProcessEnginePlugin {
       return;
     }
     try (Connection connection = configuration.getDataSource().getConnection();
-        ResultSet index = connection.getMetaData().getIndexInfo(null, null,
+        ResultSet index = connection.getMetaData().getIndexInfo(connection.getCatalog(), connection.getSchema(),
             configuration.getDatabaseTablePrefix() + "ACT_RU_TASK", false, true)) {
       while (index.next()) {
         enabled |= CREATION_INDEX.equalsIgnoreCase(index.getString("INDEX_NAME"));
@@ -104,11 +104,15 @@ public class NewestOfferedTasksFirst extends AbstractProcessEnginePlugin {
 
   /** A page of tasks offered to groups, sorted by creation time alone, and asking for nothing else. */
   static boolean isNewestOfferedPage(TaskQueryImpl query) {
+    return offeredNewestFirst(query) && noOtherCriterion(query);
+  }
+
+  private static boolean offeredNewestFirst(TaskQueryImpl query) {
     List<String> groups = query.getCandidateGroupsInternal();
     List<QueryOrderingProperty> order = query.getOrderingProperties();
     return groups != null && !groups.isEmpty() && query.getQueries().size() == 1
         && order.size() == 1 && TaskQueryProperty.CREATE_TIME.equals(order.get(0).getQueryProperty())
-        && order.get(0).getRelation() == null && noOtherCriterion(query);
+        && order.get(0).getRelation() == null;
   }
 
   private static boolean noOtherCriterion(TaskQueryImpl query) {
@@ -180,14 +184,15 @@ public class NewestOfferedTasksFirst extends AbstractProcessEnginePlugin {
       if (enabled) {
         StatementHandler handler = (StatementHandler) invocation.getTarget();
         BoundSql bound = handler.getBoundSql();
-        if (bound.getParameterObject() instanceof TaskQueryImpl query && isNewestOfferedPage(query)
-            && TASK_LIST.equals(statementId(handler))) {
+        if (bound.getParameterObject() instanceof TaskQueryImpl query && offeredNewestFirst(query)
+            && TASK_LIST.equals(statementId(handler)) && noOtherCriterion(query)) {
           SystemMetaObject.forObject(bound).setValue("sql", withHint(bound.getSql()));
         }
       }
       return invocation.proceed();
     }
 
+    /** The engine's statement; none (so no hint) if another interceptor wrapped the handler before this one. */
     private String statementId(StatementHandler handler) {
       MetaObject meta = SystemMetaObject.forObject(handler);
       if (meta.hasGetter("delegate.mappedStatement")

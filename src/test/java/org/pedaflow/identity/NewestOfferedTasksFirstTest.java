@@ -30,8 +30,10 @@ class NewestOfferedTasksFirstTest {
     extended.taskCandidateGroupIn(DESIGNERS); // what the expression gives when the query runs
     assertThat(NewestOfferedTasksFirst.isNewestOfferedPage(extended)).isTrue();
     // how to match variables, when there are none to match
-    assertThat(hinted(q -> q.taskCandidateGroupIn(DESIGNERS).matchVariableNamesIgnoreCase()
+    assertThat(hinted(q -> q.taskCandidateGroupIn(DESIGNERS).matchVariableNamesIgnoreCase().matchVariableValuesIgnoreCase()
         .orderByTaskCreateTime().desc())).isTrue();
+    // Tasklist's HAL list asks for the form keys: read after the page, not a criterion
+    assertThat(hinted(q -> q.taskCandidateGroupIn(DESIGNERS).initializeFormKeys().orderByTaskCreateTime().desc())).isTrue();
   }
 
   @Test
@@ -58,6 +60,12 @@ class NewestOfferedTasksFirstTest {
         Map.entry("an « or » branch", q -> q.taskCandidateGroupIn(DESIGNERS).or().taskAssignee("ines").endOr()
             .orderByTaskCreateTime().desc()),
         Map.entry("created after", q -> q.taskCandidateGroupIn(DESIGNERS).taskCreatedAfter(new java.util.Date(0))
+            .orderByTaskCreateTime().desc()),
+        Map.entry("one group, named alone", q -> q.taskCandidateGroup(Groups.INSTRUCTIONAL_DESIGNERS)
+            .orderByTaskCreateTime().desc()),
+        Map.entry("tenants", q -> q.taskCandidateGroupIn(DESIGNERS).tenantIdIn("a").orderByTaskCreateTime().desc()),
+        Map.entry("no subtasks", q -> q.taskCandidateGroupIn(DESIGNERS).excludeSubtasks().orderByTaskCreateTime().desc()),
+        Map.entry("comments and attachments", q -> q.taskCandidateGroupIn(DESIGNERS).withCommentAttachmentInfo()
             .orderByTaskCreateTime().desc()));
     others.forEach((name, query) -> assertThat(hinted(query)).as(name).isFalse());
   }

@@ -118,9 +118,11 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
   @Test
   void aPageOfTheirGroupsTasksIsReadNewestFirstThroughTheCreationIndexOnH2() {
     List<String> instances = new ArrayList<>();
+    List<String> reviews = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      instances.add(startApplicationReviewedByTheDesigners("TLQ-N-" + i + "-" + System.nanoTime() % 100_000)
-          .getProcessInstanceId());
+      Task review = startApplicationReviewedByTheDesigners("TLQ-N-" + i + "-" + System.nanoTime() % 100_000);
+      instances.add(review.getProcessInstanceId());
+      reviews.add(review.getId());
     }
     awaitJobs();
     boolean h2 = "h2".equals(processEngineConfiguration().getDatabaseType());
@@ -130,48 +132,75 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     }
     List<String> statements = new ArrayList<>();
     JsonNode page;
+    JsonNode secondPage;
     JsonNode filterPage;
+    List<String> checkedList;
+    Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
     try {
-      page = rest("ines").get(DESIGNERS_TASKS + "&maxResults=15").json();
+      page = rest("ines").get(DESIGNERS_TASKS + "&firstResult=0&maxResults=15").json();
+      secondPage = rest("ines").get(DESIGNERS_TASKS + "&firstResult=1&maxResults=2").json();
       // the filter's list as Tasklist asks for it (its HAL form runs the same query)
       filterPage = rest("ines").post("/filter/" + filterId(TasklistFilters.MY_GROUPS_TASKS) + "/list?firstResult=0&maxResults=15",
           Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")), "active", true)).json();
       rest("ines").get("/task/count?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS);
       rest("ines").get(DESIGNERS_TASKS + "&processInstanceId=" + instances.get(0));
+      // with a revoke the list is checked task by task (OfferedTasksCheck), and still read newest first
+      revoke.setUserId("ines");
+      revoke.setResource(Resources.TASK);
+      revoke.setResourceId(reviews.get(0));
+      revoke.removePermission(Permissions.READ);
+      authorizationService.saveAuthorization(revoke);
+      checkedList = ids(rest("ines").get(DESIGNERS_TASKS).json());
       if (h2) {
         statements.addAll(jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
             + "WHERE SQL_STATEMENT LIKE '%ACT_RU_TASK RES%' AND SQL_STATEMENT LIKE '%I.GROUP_ID_ IN%'", String.class));
       }
     } finally {
+      if (revoke.getId() != null) {
+        authorizationService.deleteAuthorization(revoke.getId());
+      }
       if (h2) {
         jdbc.execute("SET QUERY_STATISTICS FALSE");
       }
     }
 
-    // the same page as the engine's own plan gives: the newest offered tasks, newest first (a criterion
+    // the same pages as the engine's own plan gives: the newest offered tasks, newest first (a criterion
     // the page does not have, « created after 1970 », keeps the engine's statement as it is)
     List<Task> all = taskService.createTaskQuery().taskCandidateGroupIn(List.of(Groups.INSTRUCTIONAL_DESIGNERS))
         .taskCreatedAfter(new java.util.Date(0)).orderByTaskCreateTime().desc().list();
     assertThat(page).hasSize(Math.min(15, all.size()));
-    List<String> created = new ArrayList<>();
-    page.forEach(task -> created.add(java.time.OffsetDateTime.parse(task.get("created").asText(),
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant().toString()));
-    assertThat(created).isEqualTo(all.subList(0, page.size()).stream()
-        .map(task -> task.getCreateTime().toInstant().toString()).toList());
-    assertThat(all.stream().map(Task::getId).toList()).containsAll(ids(page));
-    assertThat(ids(filterPage)).isEqualTo(ids(page));
+    assertThat(createTimes(page)).isEqualTo(createTimes(all.subList(0, page.size())));
+    assertThat(createTimes(secondPage)).isEqualTo(createTimes(all.subList(1, 3)));
+    assertThat(all.stream().map(Task::getId).toList()).containsAll(ids(page)).containsAll(ids(secondPage));
+    List<Task> active = taskService.createTaskQuery().taskCandidateGroupIn(List.of(Groups.INSTRUCTIONAL_DESIGNERS))
+        .active().taskCreatedAfter(new java.util.Date(0)).orderByTaskCreateTime().desc().list();
+    assertThat(createTimes(filterPage)).isEqualTo(createTimes(active.subList(0, filterPage.size())));
+    // checked: every offered task but the revoked one
+    List<String> allButRevoked = new ArrayList<>(all.stream().map(Task::getId).toList());
+    allButRevoked.remove(reviews.get(0));
+    assertThat(checkedList).containsExactlyInAnyOrderElementsOf(allButRevoked);
 
     if (h2) {
       // each connection keeps the statements of a Tasklist request parsed and planned (application.yaml)
       assertThat(jdbc.queryForObject("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
           + "WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'", String.class)).isEqualTo("128");
-      // H2 received the page with the hint, and the count and the list of one instance as the engine wrote them
-      assertThat(statements).filteredOn(sql -> sql.contains("USE INDEX (" + NewestOfferedTasksFirst.CREATION_INDEX + ")"))
-          .hasSize(2).allSatisfy(sql -> assertThat(sql).startsWith("select distinct").doesNotContain("PROC_INST_ID_ ="));
+      // H2 received the pages with the hint (the list of ines's groups and the filter's; the checked list),
+      // and the count and the list of one instance as the engine wrote them
+      List<String> hinted = statements.stream()
+          .filter(sql -> sql.contains("USE INDEX (" + NewestOfferedTasksFirst.CREATION_INDEX + ")")).toList();
+      assertThat(hinted).allSatisfy(sql -> assertThat(sql).startsWith("select distinct").doesNotContain("PROC_INST_ID_ ="));
+      assertThat(hinted).filteredOn(sql -> !sql.contains("ACT_RU_AUTHORIZATION")).hasSize(2);
+      assertThat(hinted).filteredOn(sql -> sql.contains("ACT_RU_AUTHORIZATION")).hasSize(1);
       assertThat(statements).filteredOn(sql -> sql.startsWith("select count")).isNotEmpty()
           .noneMatch(sql -> sql.contains("USE INDEX"));
       assertThat(statements).filteredOn(sql -> sql.contains("RES.PROC_INST_ID_ =")).isNotEmpty()
           .noneMatch(sql -> sql.contains("USE INDEX"));
+      // and H2 reads the page in the index's order, stopping after it, instead of sorting every offered task
+      String ownGroupsPage = hinted.stream().filter(sql -> !sql.contains("ACT_RU_AUTHORIZATION")
+          && !sql.contains("SUSPENSION_STATE_ =")).findFirst().orElseThrow();
+      assertThat(ownGroupsPage.chars().filter(c -> c == '?').count()).as("groups, limit, offset").isEqualTo(3);
+      String plan = jdbc.queryForObject("EXPLAIN " + ownGroupsPage, String.class, Groups.INSTRUCTIONAL_DESIGNERS, 15, 0);
+      assertThat(plan).contains("/* index sorted */");
     } else {
       assertThat(processEngineConfiguration().getSqlSessionFactory().getConfiguration().getInterceptors())
           .noneMatch(interceptor -> interceptor instanceof NewestOfferedTasksFirst.Hint);
@@ -216,6 +245,17 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
       }
     }
     throw new AssertionError("filtre absent : " + filterName);
+  }
+
+  private static List<String> createTimes(JsonNode tasks) {
+    List<String> times = new ArrayList<>();
+    tasks.forEach(task -> times.add(java.time.OffsetDateTime.parse(task.get("created").asText(),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant().toString()));
+    return times;
+  }
+
+  private static List<String> createTimes(List<Task> tasks) {
+    return tasks.stream().map(task -> task.getCreateTime().toInstant().toString()).toList();
   }
 
   private static List<String> ids(JsonNode tasks) {
