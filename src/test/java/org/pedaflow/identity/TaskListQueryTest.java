@@ -132,13 +132,13 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     }
     List<String> statements = new ArrayList<>();
     JsonNode page;
-    JsonNode secondPage;
+    JsonNode shiftedPage;
     JsonNode filterPage;
     List<String> checkedList;
     Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
     try {
       page = rest("ines").get(DESIGNERS_TASKS + "&firstResult=0&maxResults=15").json();
-      secondPage = rest("ines").get(DESIGNERS_TASKS + "&firstResult=1&maxResults=2").json();
+      shiftedPage = rest("ines").get(DESIGNERS_TASKS + "&firstResult=1&maxResults=2").json();
       // the filter's list as Tasklist asks for it (its HAL form runs the same query)
       filterPage = rest("ines").post("/filter/" + filterId(TasklistFilters.MY_GROUPS_TASKS) + "/list?firstResult=0&maxResults=15",
           Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")), "active", true)).json();
@@ -170,8 +170,8 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
         .taskCreatedAfter(new java.util.Date(0)).orderByTaskCreateTime().desc().list();
     assertThat(page).hasSize(Math.min(15, all.size()));
     assertThat(createTimes(page)).isEqualTo(createTimes(all.subList(0, page.size())));
-    assertThat(createTimes(secondPage)).isEqualTo(createTimes(all.subList(1, 3)));
-    assertThat(all.stream().map(Task::getId).toList()).containsAll(ids(page)).containsAll(ids(secondPage));
+    assertThat(createTimes(shiftedPage)).isEqualTo(createTimes(all.subList(1, 3)));
+    assertThat(all.stream().map(Task::getId).toList()).containsAll(ids(page)).containsAll(ids(shiftedPage));
     List<Task> active = taskService.createTaskQuery().taskCandidateGroupIn(List.of(Groups.INSTRUCTIONAL_DESIGNERS))
         .active().taskCreatedAfter(new java.util.Date(0)).orderByTaskCreateTime().desc().list();
     assertThat(createTimes(filterPage)).isEqualTo(createTimes(active.subList(0, filterPage.size())));
