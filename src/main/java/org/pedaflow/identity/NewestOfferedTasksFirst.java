@@ -14,15 +14,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -104,15 +104,11 @@ public class NewestOfferedTasksFirst extends AbstractProcessEnginePlugin {
 
   /** A page of tasks offered to groups, sorted by creation time alone, and asking for nothing else. */
   static boolean isNewestOfferedPage(TaskQueryImpl query) {
-    return offeredNewestFirst(query) && noOtherCriterion(query);
-  }
-
-  private static boolean offeredNewestFirst(TaskQueryImpl query) {
     List<String> groups = query.getCandidateGroupsInternal();
     List<QueryOrderingProperty> order = query.getOrderingProperties();
     return groups != null && !groups.isEmpty() && query.getQueries().size() == 1
         && order.size() == 1 && TaskQueryProperty.CREATE_TIME.equals(order.get(0).getQueryProperty())
-        && order.get(0).getRelation() == null;
+        && order.get(0).getRelation() == null && noOtherCriterion(query);
   }
 
   private static boolean noOtherCriterion(TaskQueryImpl query) {
@@ -176,30 +172,32 @@ public class NewestOfferedTasksFirst extends AbstractProcessEnginePlugin {
     return sql.substring(0, end) + " USE INDEX (" + CREATION_INDEX + ")" + sql.substring(end);
   }
 
-  @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+  /**
+   * Sends such a page with the hint; every other statement goes on untouched. The hinted statement is
+   * a new {@link BoundSql} with the engine's parameters, given to the executor as MyBatis provides for.
+   */
+  @Intercepts(@Signature(type = Executor.class, method = "query",
+      args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
   class Hint implements Interceptor {
 
     @Override
     public Object intercept(Invocation invocation) throws Throwable {
-      if (enabled) {
-        StatementHandler handler = (StatementHandler) invocation.getTarget();
-        BoundSql bound = handler.getBoundSql();
-        if (bound.getParameterObject() instanceof TaskQueryImpl query && offeredNewestFirst(query)
-            && TASK_LIST.equals(statementId(handler)) && noOtherCriterion(query)) {
-          SystemMetaObject.forObject(bound).setValue("sql", withHint(bound.getSql()));
+      Object[] args = invocation.getArgs();
+      MappedStatement statement = (MappedStatement) args[0];
+      if (enabled && TASK_LIST.equals(statement.getId()) && args[1] instanceof TaskQueryImpl query
+          && isNewestOfferedPage(query)) {
+        BoundSql engines = statement.getBoundSql(query);
+        String sql = withHint(engines.getSql());
+        if (!sql.equals(engines.getSql())) {
+          BoundSql hinted = new BoundSql(statement.getConfiguration(), sql, engines.getParameterMappings(), query);
+          engines.getAdditionalParameters().forEach(hinted::setAdditionalParameter);
+          Executor executor = (Executor) invocation.getTarget();
+          RowBounds rows = (RowBounds) args[2];
+          return executor.query(statement, query, rows, (ResultHandler<?>) args[3],
+              executor.createCacheKey(statement, query, rows, hinted), hinted);
         }
       }
       return invocation.proceed();
-    }
-
-    /** The engine's statement; none (so no hint) if another interceptor wrapped the handler before this one. */
-    private String statementId(StatementHandler handler) {
-      MetaObject meta = SystemMetaObject.forObject(handler);
-      if (meta.hasGetter("delegate.mappedStatement")
-          && meta.getValue("delegate.mappedStatement") instanceof MappedStatement statement) {
-        return statement.getId();
-      }
-      return null;
     }
   }
 }
