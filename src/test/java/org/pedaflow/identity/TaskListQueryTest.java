@@ -208,6 +208,52 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     runtimeService.deleteProcessInstances(instances, "fin du test de la liste des tâches", true, true);
   }
 
+  @Test
+  void theOverdueCountReadsTheDueDateIndex() throws Exception {
+    assertThat(indexesOfTheTaskTable()).contains(OverdueTasksIndex.NAME);
+    Task review = startApplicationReviewedByTheDesigners("TLQ-R-" + System.nanoTime() % 100_000);
+    long overdue = filterCount("ines", TasklistFilters.OVERDUE);
+    boolean h2 = "h2".equals(processEngineConfiguration().getDatabaseType());
+    if (h2) {
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+    }
+    List<String> statements;
+    try {
+      review.setDueDate(java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(1))));
+      taskService.saveTask(review);
+      // the review is now overdue, and counted as such
+      assertThat(filterCount("ines", TasklistFilters.OVERDUE)).isEqualTo(overdue + 1);
+      statements = h2 ? jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+          + "WHERE SQL_STATEMENT LIKE 'select count%' AND SQL_STATEMENT LIKE '%RES.DUE_DATE_ <%'", String.class) : List.of();
+    } finally {
+      if (h2) {
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
+      }
+    }
+    if (h2) {
+      // H2 reads the overdue tasks through the index (the plan does not depend on the values)
+      String count = statements.stream().findFirst().orElseThrow();
+      Object[] unknown = new Object[(int) count.chars().filter(c -> c == '?').count()];
+      assertThat(jdbc.queryForObject("EXPLAIN " + count, String.class, unknown)).contains(OverdueTasksIndex.NAME);
+    }
+    runtimeService.deleteProcessInstance(review.getProcessInstanceId(), "fin du test de la liste des tâches", true, true);
+  }
+
+  private List<String> indexesOfTheTaskTable() throws java.sql.SQLException {
+    List<String> names = new ArrayList<>();
+    try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
+      for (String table : List.of("ACT_RU_TASK", "act_ru_task")) {
+        try (java.sql.ResultSet index = connection.getMetaData().getIndexInfo(null, null, table, false, true)) {
+          while (index.next()) {
+            names.add(index.getString("INDEX_NAME").toUpperCase());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
   /** Claire applies for the label; the pedagogical review is then offered to the designers. */
   private Task startApplicationReviewedByTheDesigners(String courseCode) {
     identityService.setAuthentication("claire", List.of(Groups.TEACHERS));
