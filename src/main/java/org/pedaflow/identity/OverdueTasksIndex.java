@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
  * refresh; the engine's schema has no index on {@code ACT_RU_TASK.DUE_DATE_}, so each count read every
  * open task. With the index it reads the overdue ones only. The tenant comes first because the
  * engine's query always says {@code TENANT_ID_ is null} (Pedaflow has no tenants): an index on the due
- * date alone loses, on H2, to the engine's index on the tenant, which H2 believes selective. Created if missing, on H2 and PostgreSQL alike; a
- * node that finds it created by another node at the same moment goes on. It only makes a query
- * faster: if the database refuses it (a user without the right to create indexes), a warning says
- * so and Pedaflow starts without it.
+ * date alone loses, on H2, to the engine's index on the tenant, which H2 believes selective.
+ *
+ * <p>Created if missing, on H2 and PostgreSQL alike; a node that finds it created by another node at
+ * the same moment goes on. It only makes a query faster: if the database refuses it (a user without
+ * the right to create indexes), a warning says so and Pedaflow starts without it.
  */
 @Component
 public class OverdueTasksIndex extends AbstractProcessEnginePlugin {
