@@ -32,13 +32,9 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
   @Test
   void eachPersonCountsAndListsExactlyTheTasksOfferedToTheirGroups() {
     assertThat(processEngineConfiguration().getAuthorizationCheckRevokes()).isEqualTo("always");
-    List<String> instances = new ArrayList<>();
-    List<String> reviews = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      Task review = startApplicationReviewedByTheDesigners("TLQ-" + i + "-" + System.nanoTime() % 100_000);
-      instances.add(review.getProcessInstanceId());
-      reviews.add(review.getId());
-    }
+    List<Task> started = threeApplicationsReviewedByTheDesigners("TLQ-");
+    List<String> instances = started.stream().map(Task::getProcessInstanceId).toList();
+    List<String> reviews = started.stream().map(Task::getId).toList();
     // other tests of this application may have left asynchronous steps that open designers' tasks
     awaitJobs();
     long offeredToDesigners = taskService.createTaskQuery().taskCandidateGroup(Groups.INSTRUCTIONAL_DESIGNERS).count();
@@ -117,13 +113,9 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
 
   @Test
   void aPageOfTheirGroupsTasksIsReadNewestFirstThroughTheCreationIndexOnH2() {
-    List<String> instances = new ArrayList<>();
-    List<String> reviews = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      Task review = startApplicationReviewedByTheDesigners("TLQ-N-" + i + "-" + System.nanoTime() % 100_000);
-      instances.add(review.getProcessInstanceId());
-      reviews.add(review.getId());
-    }
+    List<Task> started = threeApplicationsReviewedByTheDesigners("TLQ-N-");
+    List<String> instances = started.stream().map(Task::getProcessInstanceId).toList();
+    List<String> reviews = started.stream().map(Task::getId).toList();
     awaitJobs();
     boolean h2 = "h2".equals(processEngineConfiguration().getDatabaseType());
     if (h2) {
@@ -252,6 +244,14 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
       }
     }
     return names;
+  }
+
+  private List<Task> threeApplicationsReviewedByTheDesigners(String prefix) {
+    List<Task> reviews = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      reviews.add(startApplicationReviewedByTheDesigners(prefix + i + "-" + System.nanoTime() % 100_000));
+    }
+    return reviews;
   }
 
   /** Claire applies for the label; the pedagogical review is then offered to the designers. */
