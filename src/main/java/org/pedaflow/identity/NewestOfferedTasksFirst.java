@@ -4,7 +4,6 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,12 +84,8 @@ public class NewestOfferedTasksFirst extends AbstractProcessEnginePlugin {
     if (!"h2".equals(configuration.getDatabaseType())) {
       return;
     }
-    try (Connection connection = configuration.getDataSource().getConnection();
-        ResultSet index = connection.getMetaData().getIndexInfo(connection.getCatalog(), connection.getSchema(),
-            configuration.getDatabaseTablePrefix() + "ACT_RU_TASK", false, true)) {
-      while (index.next()) {
-        enabled |= CREATION_INDEX.equalsIgnoreCase(index.getString("INDEX_NAME"));
-      }
+    try (Connection connection = configuration.getDataSource().getConnection()) {
+      enabled = TaskTableIndexes.has(connection, configuration.getDatabaseTablePrefix(), CREATION_INDEX);
     } catch (SQLException e) {
       LOG.info("Index {} non vérifié ({}) : les listes de tâches restent lues comme le moteur les écrit",
           CREATION_INDEX, e.getMessage());

@@ -1,7 +1,6 @@
 package org.pedaflow.identity;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -41,7 +40,7 @@ public class OverdueTasksIndex extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     String table = configuration.getDatabaseTablePrefix() + "ACT_RU_TASK";
     try (Connection connection = configuration.getDataSource().getConnection()) {
-      if (exists(connection, table)) {
+      if (TaskTableIndexes.has(connection, configuration.getDatabaseTablePrefix(), NAME)) {
         return;
       }
       try (Statement statement = connection.createStatement()) {
@@ -55,7 +54,8 @@ public class OverdueTasksIndex extends AbstractProcessEnginePlugin {
         if (!connection.getAutoCommit()) {
           connection.rollback();
         }
-        if (!exists(connection, table)) { // not created by another node at the same moment either
+        // not created by another node at the same moment either
+        if (!TaskTableIndexes.has(connection, configuration.getDatabaseTablePrefix(), NAME)) {
           LOG.warn("Index {} non créé sur {} ({}) : le filtre « En retard » lira toutes les tâches ouvertes",
               NAME, table, e.getMessage());
         }
@@ -64,20 +64,5 @@ public class OverdueTasksIndex extends AbstractProcessEnginePlugin {
       LOG.warn("Index {} non vérifié ({}) : le filtre « En retard » lira peut-être toutes les tâches ouvertes",
           NAME, e.getMessage());
     }
-  }
-
-  private static boolean exists(Connection connection, String table) throws SQLException {
-    String schema = connection.getSchema();
-    for (String name : new String[] {table, table.toLowerCase()}) {
-      try (ResultSet index = connection.getMetaData().getIndexInfo(connection.getCatalog(),
-          schema, name, false, true)) {
-        while (index.next()) {
-          if (NAME.equalsIgnoreCase(index.getString("INDEX_NAME"))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.pedaflow.labelling.LabellingProcess;
 import org.pedaflow.labelling.LabellingTestSupport;
+import org.pedaflow.resilience.TestPostgres;
 import org.pedaflow.test.PedaflowIntegrationTest;
 
 /**
@@ -117,7 +118,7 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     List<String> instances = started.stream().map(Task::getProcessInstanceId).toList();
     List<String> reviews = started.stream().map(Task::getId).toList();
     awaitJobs();
-    boolean h2 = "h2".equals(processEngineConfiguration().getDatabaseType());
+    boolean h2 = !TestPostgres.selected();
     if (h2) {
       jdbc.execute("SET QUERY_STATISTICS FALSE");
       jdbc.execute("SET QUERY_STATISTICS TRUE");
@@ -205,7 +206,7 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     assertThat(indexesOfTheTaskTable()).contains(OverdueTasksIndex.NAME);
     Task review = startApplicationReviewedByTheDesigners("TLQ-R-" + System.nanoTime() % 100_000);
     long overdue = filterCount("ines", TasklistFilters.OVERDUE);
-    boolean h2 = "h2".equals(processEngineConfiguration().getDatabaseType());
+    boolean h2 = !TestPostgres.selected();
     if (h2) {
       jdbc.execute("SET QUERY_STATISTICS FALSE");
       jdbc.execute("SET QUERY_STATISTICS TRUE");

@@ -47,8 +47,8 @@ class WebappTranslationTest {
   @ParameterizedTest
   @MethodSource("webapps")
   void frenchHasExactlyTheKeysOfTheCamundaVersionOnTheClassPath(String webapp) throws IOException {
-    Set<String> english = leaves(read(webapp, "en.json"), "", new LinkedHashMap<>()).keySet();
-    Set<String> french = leaves(read(webapp, "fr.json"), "", new LinkedHashMap<>()).keySet();
+    Set<String> english = leaves(read(webapp, "en.json")).keySet();
+    Set<String> french = leaves(read(webapp, "fr.json")).keySet();
 
     assertThat(english).as("the English labels of Camunda's webjar").hasSizeGreaterThan(100);
     assertThat(french).containsExactlyInAnyOrderElementsOf(english);
@@ -145,7 +145,7 @@ class WebappTranslationTest {
   /** Every text of the file (labels, and the date texts of {@code dateLocales}) by its path. */
   private static Map<String, String> texts(JsonNode file) {
     Map<String, String> texts = new LinkedHashMap<>();
-    leaves(file, "", new LinkedHashMap<>()).forEach((path, leaf) -> {
+    leaves(file).forEach((path, leaf) -> {
       if (leaf.isTextual()) {
         texts.put(path, leaf.asText());
       }
@@ -154,6 +154,10 @@ class WebappTranslationTest {
   }
 
   /** Every value of the file that is neither an object nor an array, by its path. */
+  private static Map<String, JsonNode> leaves(JsonNode file) {
+    return leaves(file, "", new LinkedHashMap<>());
+  }
+
   private static Map<String, JsonNode> leaves(JsonNode node, String prefix, Map<String, JsonNode> leaves) {
     if (node.isObject()) {
       node.fields().forEachRemaining(field -> leaves(field.getValue(), prefix + "/" + field.getKey(), leaves));
