@@ -111,7 +111,7 @@ class PedaflowBenchmark {
     }
     Map<String, Stats[]> results = new LinkedHashMap<>();
     for (Scenario scenario : scenarios) {
-      results.put(scenario.name(), new Stats[] {new Stats(), new Stats(), new Stats(), new Stats(), new Stats(), new Stats()});
+      results.put(scenario.name(), java.util.stream.Stream.generate(Stats::new).limit(13).toArray(Stats[]::new));
     }
     for (int round = 0; round < rounds; round++) {
       for (Scenario scenario : scenarios) {
@@ -128,9 +128,18 @@ class PedaflowBenchmark {
         stats[3].add(pedaflow.cpuMillisPerInstance());
         stats[4].add(bare.cpuMillisPerInstance());
         stats[5].add(bare.cpuMillisPerInstance() / pedaflow.cpuMillisPerInstance());
-        System.out.printf("round %d %s: Pedaflow %.1f/s %.1f CPU ms, bare %.1f/s %.1f CPU ms%n", round + 1, scenario.name(),
-            pedaflow.instancesPerSecond(), pedaflow.cpuMillisPerInstance(), bare.instancesPerSecond(),
-            bare.cpuMillisPerInstance());
+        stats[6].add(pedaflow.jitMillisPerInstance());
+        stats[7].add(bare.jitMillisPerInstance());
+        stats[8].add(bare.workMillisPerInstance() / pedaflow.workMillisPerInstance());
+        stats[9].add(pedaflow.workMillisPerInstance());
+        stats[10].add(bare.workMillisPerInstance());
+        stats[11].add(pedaflow.gcMillisPerInstance());
+        stats[12].add(bare.gcMillisPerInstance());
+        System.out.printf("round %d %s: Pedaflow %.1f/s %.1f CPU ms (JIT %.1f, GC %.1f, kernel %.1f), "
+            + "bare %.1f/s %.1f CPU ms (JIT %.1f, GC %.1f, kernel %.1f)%n", round + 1, scenario.name(),
+            pedaflow.instancesPerSecond(), pedaflow.cpuMillisPerInstance(), pedaflow.jitMillisPerInstance(),
+            pedaflow.gcMillisPerInstance(), pedaflow.kernelMillisPerInstance(), bare.instancesPerSecond(),
+            bare.cpuMillisPerInstance(), bare.jitMillisPerInstance(), bare.gcMillisPerInstance(), bare.kernelMillisPerInstance());
       }
     }
     report.append("\n### 1. Process throughput (happy path, Java API, authorization on, ").append(databaseName).append(")\n\n")
@@ -144,6 +153,15 @@ class PedaflowBenchmark {
         .append(" | ").append(stats[1].spread(1)).append(" | ").append(stats[2].spread(2)).append(" | ")
         .append(stats[3].spread(1)).append(" | ").append(stats[4].spread(1)).append(" | ").append(stats[5].spread(2))
         .append(" |\n"));
+    report.append("\nThe same CPU time split (from `/proc/self/task`): the JIT compiler's threads (compiling code, not running it), ")
+        .append("the garbage collector's, and the work (the rest, GC included).\n\n")
+        .append("| process | Pedaflow JIT ms/inst | bare JIT ms/inst | Pedaflow GC ms/inst | bare GC ms/inst | Pedaflow work ms/inst | bare work ms/inst | Pedaflow / bare (CPU without the JIT) |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    results.forEach((name, stats) -> report.append("| ").append(name).append(" | ").append(stats[6].spread(1))
+        .append(" | ").append(stats[7].spread(1)).append(" | ").append(stats[11].spread(1)).append(" | ")
+        .append(stats[12].spread(1)).append(" | ").append(stats[9].spread(1))
+        .append(" | ").append(stats[10].spread(1)).append(" | ")
+        .append(stats[8].spread(2)).append(" |\n"));
     List<String> missing = new ArrayList<>();
     for (Scenario scenario : List.of(Scenario.onboarding(), Scenario.labelling(), Scenario.purchase())) {
       if (!results.containsKey(scenario.name())) {

@@ -34,12 +34,24 @@ final class ThroughputBench {
     this.drivers = drivers;
   }
 
-  /** The outcome of one batch: wall-clock rate and the CPU time the whole JVM spent per instance. */
-  record Batch(double instancesPerSecond, double cpuMillisPerInstance) {}
+  /**
+   * The outcome of one batch: wall-clock rate, the CPU time the whole JVM spent per instance, and
+   * the parts of it spent by the JIT compiler's threads (compiling code, not running it) and by the
+   * garbage collector's.
+   */
+  record Batch(double instancesPerSecond, double cpuMillisPerInstance, double jitMillisPerInstance,
+      double gcMillisPerInstance, double kernelMillisPerInstance) {
+
+    /** CPU time per instance without the JIT compiler's threads: the work itself, GC included. */
+    double workMillisPerInstance() {
+      return cpuMillisPerInstance - jitMillisPerInstance;
+    }
+  }
 
   /** Runs {@code instances} instances to their end. */
   Batch run(Scenario scenario, int instances) {
     long cpuStarted = processCpuNanos();
+    JvmThreads.Snapshot threadsStarted = JvmThreads.snapshot();
     long started = System.nanoTime();
     startInstances(scenario, 0, instances);
     while (true) {
@@ -70,7 +82,12 @@ final class ThroughputBench {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     double cpuMillis = (processCpuNanos() - cpuStarted) / 1e6;
-    return new Batch(instances / seconds, cpuMillis / instances);
+    JvmThreads.Snapshot threads = JvmThreads.snapshot();
+    double jitMillis = threads.since(threadsStarted, JvmThreads.Kind.JIT) / 1e6;
+    double gcMillis = threads.since(threadsStarted, JvmThreads.Kind.GC) / 1e6;
+    double kernelMillis = threads.since(threadsStarted, JvmThreads.Kind.KERNEL) / 1e6;
+    return new Batch(instances / seconds, cpuMillis / instances, jitMillis / instances, gcMillis / instances,
+        kernelMillis / instances);
   }
 
   /**
