@@ -7,11 +7,16 @@ import org.camunda.bpm.engine.identity.User;
 import org.pedaflow.platform.PedaflowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups of SPEC §2, the administrator and, in profile {@code demo}, the demo users:
- * only what is missing, and nothing at all when the identity service is read-only (LDAP).
+ * only what is missing, and nothing at all when the identity service is read-only (LDAP). Outside
+ * the demo profile, the demo accounts a pilot left in the database are deleted (their password is
+ * their login), and the administrator is unlocked at each start: ten wrong passwords lock an
+ * account until an administrator unlocks it, and a restart must not leave nobody able to.
  */
 @Component
 public class UsersAndGroups {
@@ -20,15 +25,25 @@ public class UsersAndGroups {
 
   private final IdentityService identityService;
   private final PedaflowProperties properties;
+  private final boolean demo;
 
-  public UsersAndGroups(IdentityService identityService, PedaflowProperties properties) {
+  public UsersAndGroups(IdentityService identityService, PedaflowProperties properties, Environment environment) {
     this.identityService = identityService;
     this.properties = properties;
+    this.demo = environment.acceptsProfiles(Profiles.of("demo"));
+    if (properties.isDemoUsers() && !demo) {
+      LOG.warn("pedaflow.demo-users ignoré : les comptes de démonstration n'existent qu'avec le profil demo");
+    }
+  }
+
+  /** The demo accounts exist only with the demo profile (which sets {@code pedaflow.demo-users}). */
+  private boolean demoUsers() {
+    return demo && properties.isDemoUsers();
   }
 
   /** Refuses to start without an administrator outside the demo profile. */
   public void checkAdministratorConfigured() {
-    if (properties.isDemoUsers() || identityService.isReadOnly()) {
+    if (demoUsers() || identityService.isReadOnly()) {
       return;
     }
     if (isBlank(properties.getAdmin().getId()) || isBlank(properties.getAdmin().getPassword())) {
@@ -46,13 +61,28 @@ public class UsersAndGroups {
     for (Map.Entry<String, String> group : Groups.NAMES.entrySet()) {
       createGroupIfMissing(group.getKey(), group.getValue());
     }
+    if (!demoUsers()) {
+      deleteDemoAccounts();
+    }
     if (!isBlank(properties.getAdmin().getId()) && !isBlank(properties.getAdmin().getPassword())) {
       createUserIfMissing(properties.getAdmin().getId(), properties.getAdmin().getPassword(), "Administrateur", "Pedaflow",
           null, Groups.ADMINS);
+      identityService.unlockUser(properties.getAdmin().getId());
     }
-    if (properties.isDemoUsers()) {
+    if (demoUsers()) {
       for (DemoUsers.DemoUser user : DemoUsers.ALL) {
         createUserIfMissing(user.id(), user.id(), user.firstName(), user.lastName(), user.email(), user.group());
+      }
+    }
+  }
+
+  /** The demo accounts: a demo login whose address is still the demo's ({@code <id>@univ.example}). */
+  private void deleteDemoAccounts() {
+    for (DemoUsers.DemoUser demoUser : DemoUsers.ALL) {
+      User user = identityService.createUserQuery().userId(demoUser.id()).singleResult();
+      if (user != null && demoUser.email().equalsIgnoreCase(user.getEmail())) {
+        identityService.deleteUser(demoUser.id());
+        LOG.warn("Compte de démonstration « {} » supprimé : le profil demo n'est pas actif", demoUser.id());
       }
     }
   }

@@ -3,6 +3,8 @@ package org.pedaflow.labelling;
 import static org.pedaflow.labelling.LabellingProcess.MAX_REVISION_ROUNDS;
 import static org.pedaflow.labelling.LabellingProcess.Variables.*;
 
+import java.util.Map;
+import java.util.Set;
 import org.pedaflow.labelling.LabellingProcess.LabelDecision;
 import org.pedaflow.labelling.LabellingProcess.Recommendation;
 import org.pedaflow.labelling.LabellingProcess.Tasks;
@@ -29,6 +31,21 @@ public class LabellingRules implements ProcessRules {
   @Override
   public ReferenceType businessKeyType() {
     return ReferenceType.HYB;
+  }
+
+  @Override
+  public Set<String> startVariables() {
+    // teacherId: the engine's initiator, then the starter whatever was sent
+    return Set.of(COURSE_TITLE, COURSE_CODE, PROGRAM, ECTS, DISTANCE_SHARE_PERCENT, LMS_COURSE_URL, TEACHER_ID);
+  }
+
+  @Override
+  public Map<String, Set<String>> completionVariables() {
+    return Map.of(
+        Tasks.REVIEW_PEDAGOGICAL_DESIGN, Set.of(SCORE_ALIGNMENT, SCORE_ACTIVITIES, SCORE_ASSESSMENT, SCORE_ACCESSIBILITY,
+            RECOMMENDATION, REVIEW_COMMENTS),
+        Tasks.REVISE_COURSE, Set.of(REVISION_NOTES),
+        Tasks.DECIDE_LABEL, Set.of(LABEL_DECISION, DECISION_COMMENTS));
   }
 
   @Override

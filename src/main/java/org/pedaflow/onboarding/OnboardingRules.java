@@ -25,6 +25,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.pedaflow.onboarding.Onboarding.Tasks;
 import org.pedaflow.onboarding.Onboarding.Values;
@@ -53,6 +55,20 @@ public class OnboardingRules implements ProcessRules {
   @Override
   public ReferenceType businessKeyType() {
     return ReferenceType.ONB;
+  }
+
+  @Override
+  public Set<String> startVariables() {
+    return Set.of(TEACHER_ID, TEACHER_NAME, TEACHER_EMAIL, DEPARTMENT, STATUS, START_DATE, NEEDS_LMS_TRAINING);
+  }
+
+  @Override
+  public Map<String, Set<String>> completionVariables() {
+    return Map.of(
+        Tasks.ASSIGN_MENTOR, Set.of(MENTOR_ID),
+        Tasks.COMPLETE_NEEDS_QUESTIONNAIRE, Set.of(LMS_EXPERIENCE, INTERESTS, WANTS_LABEL_SUPPORT),
+        Tasks.HOLD_WELCOME_MEETING, Set.of(MEETING_DATE, TRAINING_PLAN, ENROL_IN_LMS_TRAINING),
+        Tasks.RATE_ONBOARDING, Set.of(SATISFACTION, SATISFACTION_COMMENT));
   }
 
   @Override

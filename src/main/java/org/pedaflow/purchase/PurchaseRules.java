@@ -5,6 +5,8 @@ import static org.pedaflow.purchase.PurchaseProcess.*;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import org.pedaflow.identity.Directory;
 import org.pedaflow.reference.ReferenceType;
 import org.pedaflow.rules.ForbiddenActionException;
@@ -18,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PurchaseRules implements ProcessRules {
+
+  /** Longest supplier name, budget line, commitment number and tender reference: the purchase order's columns. */
+  static final int MAX_SUPPLIER_LENGTH = 1000;
+  static final int MAX_REFERENCE_LENGTH = 200;
+  /** Largest total the purchase order records (DECIMAL(14, 2)). */
+  static final BigDecimal MAX_TOTAL_AMOUNT = new BigDecimal("999999999999.99");
 
   private final Directory directory;
 
@@ -36,6 +44,22 @@ public class PurchaseRules implements ProcessRules {
   }
 
   @Override
+  public Set<String> startVariables() {
+    // requesterId: the engine's initiator, then the starter whatever was sent; the total: recomputed below
+    return Set.of(ITEM_DESCRIPTION, QUANTITY, UNIT_PRICE_EUR, SUPPLIER, PEDAGOGICAL_JUSTIFICATION, BUDGET_LINE,
+        REQUESTER_ID, TOTAL_AMOUNT_EUR);
+  }
+
+  @Override
+  public Map<String, Set<String>> completionVariables() {
+    return Map.of(
+        GIVE_PEDAGOGICAL_OPINION, Set.of(OPINION_FAVOURABLE, OPINION_COMMENTS),
+        APPROVE_AS_LAB_MANAGER, Set.of(LAB_MANAGER_APPROVED, LAB_MANAGER_COMMENTS),
+        APPROVE_BUDGET, Set.of(BUDGET_APPROVED, BUDGET_COMMITMENT_NUMBER, TENDER_REFERENCE, BUDGET_COMMENTS),
+        REGISTER_DELIVERY, Set.of(DELIVERED_ON, INVENTORY_NUMBER));
+  }
+
+  @Override
   public void checkStart(Inputs in) {
     String starter = in.currentUserId();
     if (starter != null) {
@@ -50,10 +74,29 @@ public class PurchaseRules implements ProcessRules {
       throw in.invalid(QUANTITY, "Quantité", "au moins 1 est attendu");
     }
     BigDecimal unitPrice = in.requirePositiveAmount(UNIT_PRICE_EUR, "Prix unitaire");
-    in.requireText(SUPPLIER, "Fournisseur");
+    requireText(in, SUPPLIER, "Fournisseur", MAX_SUPPLIER_LENGTH);
     in.requireText(PEDAGOGICAL_JUSTIFICATION, "Justification pédagogique");
-    in.requireText(BUDGET_LINE, "Ligne budgétaire");
-    in.set(TOTAL_AMOUNT_EUR, totalAmount(quantity, unitPrice).doubleValue());
+    requireText(in, BUDGET_LINE, "Ligne budgétaire", MAX_REFERENCE_LENGTH);
+    BigDecimal total = totalAmount(quantity, unitPrice);
+    if (total.compareTo(MAX_TOTAL_AMOUNT) > 0) {
+      throw in.invalid(QUANTITY, "Quantité", "le montant total (quantité × prix unitaire) dépasse ce qu'un bon de commande "
+          + "peut enregistrer (999 999 999 999,99 €)");
+    }
+    in.set(TOTAL_AMOUNT_EUR, total.doubleValue());
+  }
+
+  /** A required text that must fit its column of the purchase order, placed once every approval is given. */
+  private static String requireText(Inputs in, String name, String label, int maxLength) {
+    in.requireText(name, label);
+    return limitText(in, name, label, maxLength);
+  }
+
+  private static String limitText(Inputs in, String name, String label, int maxLength) {
+    String text = in.optionalText(name, label);
+    if (text != null && text.length() > maxLength) {
+      throw in.invalid(name, label, "le texte ne doit pas dépasser " + maxLength + " caractères");
+    }
+    return text;
   }
 
   /** Money: computed in decimal and rounded to the cent, so that 3 × 0,10 € is 0,30 € exactly. */
@@ -79,11 +122,12 @@ public class PurchaseRules implements ProcessRules {
       case APPROVE_BUDGET -> {
         boolean approved = in.requireBoolean(BUDGET_APPROVED, "Budget approuvé");
         if (approved) {
-          in.requireText(BUDGET_COMMITMENT_NUMBER, "Numéro d'engagement");
+          requireText(in, BUDGET_COMMITMENT_NUMBER, "Numéro d'engagement", MAX_REFERENCE_LENGTH);
           if (LEVEL_TENDER.equals(in.get(APPROVAL_LEVEL))) {
-            in.requireText(TENDER_REFERENCE, "Référence de l'appel d'offres");
+            requireText(in, TENDER_REFERENCE, "Référence de l'appel d'offres", MAX_REFERENCE_LENGTH);
           }
         }
+        limitText(in, TENDER_REFERENCE, "Référence de l'appel d'offres", MAX_REFERENCE_LENGTH);
         decided(in, approved, BUDGET_COMMENTS, "Commentaires", "Approbation budgétaire");
       }
       case REGISTER_DELIVERY -> {

@@ -1,5 +1,7 @@
 package org.pedaflow.rules;
 
+import java.util.Map;
+import java.util.Set;
 import org.pedaflow.reference.ReferenceType;
 
 /**
@@ -13,6 +15,21 @@ public interface ProcessRules {
 
   /** The kind of business key given to every new instance. */
   ReferenceType businessKeyType();
+
+  /**
+   * The variables a start may carry: the SPEC's start variables (the fields of the start form) and
+   * the one the engine fills with the starter. Any other is refused, so that a start cannot set what
+   * the process decides later (an approval level, a revision count, a decision).
+   */
+  Set<String> startVariables();
+
+  /**
+   * The variables the completion of each user task may carry, by task key: the task's outputs, the
+   * fields of its form. Any other is refused, so that a task cannot rewrite what the start or another
+   * step decided (who requested, the approval level, the mentor, the revision count); a task missing
+   * here accepts none.
+   */
+  Map<String, Set<String>> completionVariables();
 
   /** Checks (and normalises) the start variables. */
   default void checkStart(Inputs in) {}

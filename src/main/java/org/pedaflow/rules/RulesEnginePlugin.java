@@ -1,8 +1,10 @@
 package org.pedaflow.rules;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,9 +29,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs the server-side rules on every process the engine parses: a start listener that checks
- * the start variables and gives the instance its business key, and a built-in complete listener on
- * every user task that checks the completion variables. Both run inside the engine's transaction,
- * so a refusal persists nothing, whichever way the request came in.
+ * the start variables and gives the instance its business key, and a complete listener on every user
+ * task that checks the completion variables. Both are built into the model (a start or a modification
+ * that skips the models' listeners does not skip them) and run inside the engine's transaction, so a
+ * refusal persists nothing, whichever way the request came in. A start or a completion may carry only
+ * the variables the process declares for it ({@link ProcessRules#startVariables()},
+ * {@link ProcessRules#completionVariables()}); the {@link InputGuard} tells which were sent with a
+ * completion and keeps the other ways of writing them to the administrators.
  */
 @Component
 public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
@@ -47,6 +53,7 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     ParseListeners.addAfterEngineListeners(configuration, new RulesParseListener());
+    InputGuard.install(configuration);
   }
 
   /** The rules by process key, gathered at the first start or completion (the beans exist by then). */
@@ -68,11 +75,26 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
     return commandContext == null ? null : commandContext.getAuthenticatedUserId();
   }
 
+  /**
+   * Refuses the variables sent that the start or the task does not collect, naming them (the first,
+   * in alphabetical order, as the field) and what it does collect.
+   */
+  static void refuseUnexpected(Set<String> sent, Set<String> expected, String where) {
+    List<String> unexpected = sent.stream().filter(name -> !expected.contains(name)).sorted().toList();
+    if (unexpected.isEmpty()) {
+      return;
+    }
+    String names = String.join(", ", unexpected.stream().map(name -> "« " + name + " »").toList());
+    throw new InvalidInputException(unexpected.get(0), names + " : " + (unexpected.size() == 1
+        ? "cette donnée n'est pas attendue pour " : "ces données ne sont pas attendues pour ") + where
+        + " (données attendues : " + String.join(", ", expected.stream().sorted().toList()) + ").");
+  }
+
   private class RulesParseListener extends AbstractBpmnParseListener {
 
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-      processDefinition.addListener(ExecutionListener.EVENTNAME_START, new StartRules(processDefinition.getKey()));
+      processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, new StartRules(processDefinition.getKey()));
     }
 
     @Override
@@ -98,6 +120,8 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
       }
       Inputs inputs = new Inputs(execution, null, execution.getProcessInstanceId(), currentUserId());
       try {
+        refuseUnexpected(execution.getVariableNames(), processRules.get().startVariables(),
+            "le démarrage de « " + ((ExecutionEntity) execution).getProcessDefinition().getName() + " »");
         processRules.get().checkStart(inputs);
       } catch (RuleViolationException violation) {
         RuleViolations.record(violation);
@@ -127,6 +151,9 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
       }
       Inputs inputs = new Inputs(task, task, task.getProcessInstanceId(), currentUserId());
       try {
+        refuseUnexpected(InputGuard.submittedFor(task.getId()),
+            processRules.get().completionVariables().getOrDefault(task.getTaskDefinitionKey(), Set.of()),
+            "la tâche « " + task.getName() + " »");
         processRules.get().checkCompletion(task.getTaskDefinitionKey(), inputs);
       } catch (RuleViolationException violation) {
         RuleViolations.record(violation);

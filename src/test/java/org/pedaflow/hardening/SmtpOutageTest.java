@@ -27,6 +27,8 @@ import org.pedaflow.test.Mails;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The SMTP relay goes down. On an application instance of its own (its own database and its own
@@ -62,6 +64,10 @@ class SmtpOutageTest {
     app = start(dataDir, smtpPort);
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     ManagementService management = engine.getManagementService();
+    // a relay that accepts and never answers does not hold a job thread for ever (application.yaml)
+    assertThat(((JavaMailSenderImpl) app.getBean(JavaMailSender.class)).getJavaMailProperties())
+        .containsEntry("mail.smtp.connectiontimeout", "10000").containsEntry("mail.smtp.timeout", "30000")
+        .containsEntry("mail.smtp.writetimeout", "30000");
     Api admin = api("admin");
     Api claire = api("claire");
 
@@ -199,8 +205,6 @@ class SmtpOutageTest {
         "--spring.main.banner-mode=off",
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,
-        "--spring.mail.properties.mail.smtp.connectiontimeout=3000",
-        "--spring.mail.properties.mail.smtp.timeout=3000",
         "--pedaflow.base-url=http://pedaflow.test");
   }
 }

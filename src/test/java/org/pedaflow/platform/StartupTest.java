@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
@@ -91,6 +92,28 @@ class StartupTest {
       assertThat(engine.getIdentityService().checkPassword("root", "s3cret-from-env")).isTrue();
       assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
       assertThat(engine.getIdentityService().createGroupQuery().count()).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void aPilotDatabaseServesProductionWithoutTheDemoAccountsAndTheAdministratorIsUnlockedAtEachStart(@TempDir Path dataDir) {
+    try (ConfigurableApplicationContext pilot = start(dataDir, "demo")) {
+      assertThat(pilot.getBean(ProcessEngine.class).getIdentityService().createUserQuery().count()).isEqualTo(10);
+    }
+    String[] production = {"--pedaflow.admin.id=root", "--pedaflow.admin.password=s3cret-from-env",
+        "--pedaflow.demo-users=true"}; // the property alone does not bring them back: only the profile does
+    try (ConfigurableApplicationContext app = start(dataDir, null, production)) {
+      IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
+      assertThat(identity.createUserQuery().list()).extracting("id").containsExactly("root");
+      for (int attempt = 0; attempt < 10; attempt++) {
+        assertThat(identity.checkPassword("root", "guessed-" + attempt)).isFalse();
+      }
+      assertThat(identity.checkPassword("root", "s3cret-from-env")).as("locked").isFalse();
+    }
+    try (ConfigurableApplicationContext app = start(dataDir, null, production)) {
+      IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
+      assertThat(identity.checkPassword("root", "s3cret-from-env")).as("unlocked by the restart").isTrue();
+      assertThat(identity.createUserQuery().count()).isEqualTo(1);
     }
   }
 

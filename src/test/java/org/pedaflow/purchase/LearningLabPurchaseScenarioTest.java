@@ -340,7 +340,11 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
         Arguments.of(with(valid, ITEM_DESCRIPTION, "   "), ITEM_DESCRIPTION),
         Arguments.of(without(valid, SUPPLIER), SUPPLIER),
         Arguments.of(with(valid, PEDAGOGICAL_JUSTIFICATION, ""), PEDAGOGICAL_JUSTIFICATION),
-        Arguments.of(without(valid, BUDGET_LINE), BUDGET_LINE));
+        Arguments.of(without(valid, BUDGET_LINE), BUDGET_LINE),
+        // longer than the purchase order's columns: refused at once, not at the order after every approval
+        Arguments.of(with(valid, BUDGET_LINE, "L".repeat(201)), BUDGET_LINE),
+        Arguments.of(with(valid, SUPPLIER, "S".repeat(1001)), SUPPLIER),
+        Arguments.of(with(with(valid, QUANTITY, 2_000_000_000), UNIT_PRICE_EUR, 900.0), QUANTITY));
   }
 
   @ParameterizedTest(name = "refused start: {1}")
@@ -394,6 +398,10 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
     assertRefused(() -> approveBudget(purchase, Map.of(BUDGET_APPROVED, true, BUDGET_COMMITMENT_NUMBER, " ")),
         BUDGET_COMMITMENT_NUMBER);
     assertRefused(() -> approveBudget(purchase, Map.of(BUDGET_APPROVED, false)), BUDGET_COMMENTS);
+    assertRefused(() -> approveBudget(purchase, Map.of(BUDGET_APPROVED, true, BUDGET_COMMITMENT_NUMBER, "E".repeat(201))),
+        BUDGET_COMMITMENT_NUMBER);
+    assertRefused(() -> approveBudget(purchase, Map.of(BUDGET_APPROVED, true, BUDGET_COMMITMENT_NUMBER, "ENG-1",
+        TENDER_REFERENCE, "T".repeat(201))), TENDER_REFERENCE);
 
     assertThat(purchase).isWaitingAt(APPROVE_BUDGET);
     assertThat(variable(purchase, BUDGET_APPROVED)).isNull();

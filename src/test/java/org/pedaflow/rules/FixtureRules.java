@@ -1,5 +1,7 @@
 package org.pedaflow.rules;
 
+import java.util.Map;
+import java.util.Set;
 import org.pedaflow.reference.ReferenceType;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,16 @@ class FixtureRules implements ProcessRules {
   @Override
   public ReferenceType businessKeyType() {
     return ReferenceType.ACH;
+  }
+
+  @Override
+  public Set<String> startVariables() {
+    return Set.of("title", "quantity");
+  }
+
+  @Override
+  public Map<String, Set<String>> completionVariables() {
+    return Map.of("FixtureTask", Set.of("score"));
   }
 
   @Override
