@@ -65,9 +65,16 @@ public class UsersAndGroups {
       deleteDemoAccounts();
     }
     if (!isBlank(properties.getAdmin().getId()) && !isBlank(properties.getAdmin().getPassword())) {
+      String email = isBlank(properties.getAdmin().getEmail()) ? null : properties.getAdmin().getEmail().strip();
       createUserIfMissing(properties.getAdmin().getId(), properties.getAdmin().getPassword(), "Administrateur", "Pedaflow",
-          null, Groups.ADMINS);
+          email, Groups.ADMINS);
       identityService.unlockUser(properties.getAdmin().getId());
+      User admin = identityService.createUserQuery().userId(properties.getAdmin().getId()).singleResult();
+      if (email != null && !email.equals(admin.getEmail())) {
+        admin.setEmail(email);
+        identityService.saveUser(admin);
+        LOG.info("Adresse de l'administrateur {} : {}", admin.getId(), email);
+      }
     }
     if (demoUsers()) {
       for (DemoUsers.DemoUser user : DemoUsers.ALL) {

@@ -38,7 +38,11 @@ public class PedaflowProperties {
   public static class Admin {
     private String id;
     private String password;
+    /** Optional: where the administrator receives the mails of the requests they start. */
+    private String email;
     public String getId() { return id; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
     public void setId(String id) { this.id = id; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }

@@ -110,10 +110,13 @@ class StartupTest {
       }
       assertThat(identity.checkPassword("root", "s3cret-from-env")).as("locked").isFalse();
     }
-    try (ConfigurableApplicationContext app = start(dataDir, null, production)) {
+    try (ConfigurableApplicationContext app = start(dataDir, null, production[0], production[1],
+        "--pedaflow.admin.email=appui-pedagogie@univ.example")) {
       IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
       assertThat(identity.checkPassword("root", "s3cret-from-env")).as("unlocked by the restart").isTrue();
       assertThat(identity.createUserQuery().count()).isEqualTo(1);
+      // the mails of a request the administrator starts have somewhere to go
+      assertThat(identity.createUserQuery().userId("root").singleResult().getEmail()).isEqualTo("appui-pedagogie@univ.example");
     }
   }
 
