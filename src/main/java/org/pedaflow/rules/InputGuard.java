@@ -2,14 +2,16 @@ package org.pedaflow.rules;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
@@ -20,52 +22,62 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.pedaflow.identity.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Guards the ways into a process that its rules cannot see, on every way in (REST, Tasklist, Java
- * API), as a command interceptor of the engine:
+ * API), as a command interceptor of the engine (it runs inside the command, before it):
  * <ul>
- *   <li>a task's completion ({@code complete}, {@code submit-form}, {@code resolve}): the names of the
- *       variables sent are kept for the task's complete listener, which refuses any the task does not
- *       collect ({@link ProcessRules#completionVariables()}); by then the variables are already in the
- *       instance, with no trace of which were sent;</li>
+ *   <li>variables sent with a task ({@code complete}, {@code submit-form}, {@code resolve}, the last
+ *       two also when the task was delegated): any the task does not collect
+ *       ({@link ProcessRules#completionVariables()}) is refused with a 400 naming it, before the engine
+ *       writes them into the instance (a resolve or the submit of a delegated task fires no complete
+ *       listener);</li>
  *   <li>writing or removing a task's variables outside its completion ({@code PUT/POST/DELETE
- *       /task/{id}/variables…}, {@code localVariables…}): every person who may work on a task may also
- *       update it, and so could rewrite who requested, the approval level or the mentor; only the
- *       administrators still may (repairs);</li>
+ *       /task/{id}/variables…}, {@code localVariables…}), and a BPMN error or escalation thrown from a
+ *       task ({@code /task/{id}/bpmnError}, {@code bpmnEscalation}, which carry variables and, with no
+ *       event to catch them, end the step): every person who may work on a task may also update it,
+ *       and so could rewrite who requested, the approval level or the mentor, or end a request without
+ *       a decision. 403;</li>
  *   <li>a start at another step than the start event, or without the processes' own listeners
  *       ({@code startInstructions}, {@code skipCustomListeners}): the engine asks only for the right to
- *       start, which teachers have; only the administrators still may.</li>
+ *       start, which teachers have. 403.</li>
  * </ul>
- * Code of the application that calls the engine without an authenticated user (delegates, the job
- * executor) is not concerned by the last two; the first applies to everyone.
+ * The administrators may (repairs), and so may the application's own code, which calls the engine
+ * without an authenticated user for the last two.
  */
 final class InputGuard extends CommandInterceptor {
 
   private static final Logger LOG = LoggerFactory.getLogger(InputGuard.class);
 
-  /** The completion's variables, read where the engine keeps them (checked at start-up: an engine upgrade that moves them fails fast). */
+  /** The variables sent with a task, read where the engine keeps them (checked at start-up: an engine upgrade that moves them fails fast). */
   private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId");
   private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
   private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
   private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
 
-  /** The names of the variables sent with each task's completion running on this thread, by task id. */
-  private static final ThreadLocal<Map<String, Set<String>>> SUBMITTED = new ThreadLocal<>();
-
   static final String TASK_VARIABLES_REFUSED = "Les données d'une tâche se transmettent en la terminant, avec son "
       + "formulaire : seuls les administrateurs peuvent les écrire ou les effacer autrement.";
+  static final String TASK_ERROR_REFUSED = "Une tâche se termine avec son formulaire : seuls les administrateurs "
+      + "peuvent l'interrompre par une erreur ou une escalade.";
   static final String START_ELSEWHERE_REFUSED = "Une demande commence au début de son processus : seuls les "
       + "administrateurs peuvent démarrer une instance à une autre étape ou sans ses règles.";
 
-  static void install(ProcessEngineConfigurationImpl configuration) {
+  private final Function<String, Optional<ProcessRules>> rules;
+
+  private InputGuard(Function<String, Optional<ProcessRules>> rules) {
+    this.rules = rules;
+  }
+
+  static void install(ProcessEngineConfigurationImpl configuration, Function<String, Optional<ProcessRules>> rules) {
     configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired(), new InputGuard()));
+        with(configuration.getCustomPostCommandInterceptorsTxRequired(), new InputGuard(rules)));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new InputGuard()));
+        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new InputGuard(rules)));
   }
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
@@ -74,67 +86,70 @@ final class InputGuard extends CommandInterceptor {
     return all;
   }
 
-  /** The names of the variables sent with the completion of this task, empty when none were. */
-  static Set<String> submittedFor(String taskId) {
-    Map<String, Set<String>> submitted = SUBMITTED.get();
-    Set<String> names = submitted == null ? null : submitted.get(taskId);
-    return names == null ? Set.of() : names;
-  }
-
   @Override
   public <T> T execute(Command<T> command) {
     if (command instanceof SetTaskVariablesCmd || command instanceof RemoveTaskVariablesCmd
         || command instanceof PatchTaskVariablesCmd) {
       refuseUnlessAdministrator(TASK_VARIABLES_REFUSED);
+    } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+      refuseUnlessAdministrator(TASK_ERROR_REFUSED);
     } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       refuseUnlessAdministrator(START_ELSEWHERE_REFUSED);
-    }
-    String taskId;
-    Map<?, ?> variables;
-    if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
-      taskId = (String) read(COMPLETE_TASK_ID, command);
-      variables = (Map<?, ?>) read(COMPLETE_VARIABLES, command);
+    } else if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
+      checkSentWithTask((String) read(COMPLETE_TASK_ID, command), (Map<?, ?>) read(COMPLETE_VARIABLES, command));
     } else if (command instanceof SubmitTaskFormCmd) {
-      taskId = (String) read(SUBMIT_TASK_ID, command);
-      variables = (Map<?, ?>) read(SUBMIT_VARIABLES, command);
-    } else {
-      return next.execute(command);
+      checkSentWithTask((String) read(SUBMIT_TASK_ID, command), (Map<?, ?>) read(SUBMIT_VARIABLES, command));
     }
-    if (taskId == null || variables == null || variables.isEmpty()) {
-      return next.execute(command);
+    return next.execute(command);
+  }
+
+  /** The variables sent with a task of a process that has rules: only those the task collects. */
+  private void checkSentWithTask(String taskId, Map<?, ?> variables) {
+    if (taskId == null || variables == null || variables.isEmpty() || isAdministrator()) {
+      return;
     }
-    Map<String, Set<String>> submitted = SUBMITTED.get();
-    boolean first = submitted == null;
-    if (first) {
-      submitted = new HashMap<>();
-      SUBMITTED.set(submitted);
+    CommandContext commandContext = Context.getCommandContext();
+    TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
+    if (task == null || task.getProcessDefinitionId() == null) {
+      return; // the engine answers as usual (not found)
+    }
+    ProcessDefinitionEntity definition = commandContext.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+    Optional<ProcessRules> processRules = rules.apply(definition.getKey());
+    if (processRules.isEmpty()) {
+      return;
     }
     Set<String> names = new LinkedHashSet<>();
     variables.keySet().forEach(name -> names.add(String.valueOf(name)));
-    Set<String> before = submitted.put(taskId, Collections.unmodifiableSet(names));
     try {
-      return next.execute(command);
-    } finally {
-      if (before == null) {
-        submitted.remove(taskId);
-      } else {
-        submitted.put(taskId, before);
-      }
-      if (first) {
-        SUBMITTED.remove();
-      }
+      RulesEnginePlugin.refuseUnexpected(names,
+          processRules.get().completionVariables().getOrDefault(task.getTaskDefinitionKey(), Set.of()),
+          "la tâche « " + task.getName() + " »");
+    } catch (RuleViolationException violation) {
+      RuleViolations.record(violation);
+      LOG.info("{} : données refusées pour la tâche {} de {} : {}", task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+          commandContext.getAuthenticatedUserId(), violation.getMessage());
+      throw violation;
     }
   }
 
-  private static void refuseUnlessAdministrator(String message) {
+  /** True for an authenticated member of the administrators' group. */
+  static boolean isAdministrator() {
+    Authentication authentication = authentication();
+    return authentication != null && authentication.getGroupIds() != null
+        && authentication.getGroupIds().contains(Groups.ADMINS);
+  }
+
+  private static Authentication authentication() {
     CommandContext commandContext = Context.getCommandContext();
     Authentication authentication = commandContext == null ? null : commandContext.getAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      return; // the application's own code
-    }
-    List<String> groups = authentication.getGroupIds();
-    if (groups != null && groups.contains(Groups.ADMINS)) {
-      return;
+    return authentication == null || authentication.getUserId() == null ? null : authentication;
+  }
+
+  private static void refuseUnlessAdministrator(String message) {
+    Authentication authentication = authentication();
+    if (authentication == null || isAdministrator()) {
+      return; // the application's own code, or an administrator
     }
     ForbiddenActionException refusal = new ForbiddenActionException(message);
     RuleViolations.record(refusal);

@@ -72,6 +72,35 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
   }
 
   @Test
+  void theOtherWaysOfSendingVariablesWithATaskAreCheckedToo() {
+    String purchase = startPurchase("lea", 30, 1000.0);
+    complete("ines", task(purchase, "GivePedagogicalOpinion"), Map.of("opinionFavourable", true));
+    Task labManager = task(purchase, "ApproveAsLabManager");
+    String path = "/task/" + labManager.getId();
+    String where = "la tâche « Valider l'achat pour le learning lab »";
+
+    // a resolve writes the variables without completing the task (no complete listener)
+    assertRefused(rest("lea").post(path + "/resolve", restVariables(Map.of("requesterId", "paul", "approvalLevel", "LAB"))),
+        "approvalLevel", where);
+    // a delegated task is resolved, not completed, by its form
+    assertThat(rest("lea").post(path + "/delegate", Map.of("userId", "paul")).status()).isEqualTo(204);
+    assertRefused(rest("paul").post(path + "/submit-form",
+        restVariables(Map.of("labManagerApproved", true, "approvalLevel", "LAB"))), "approvalLevel", where);
+    // a BPMN error or escalation from the task carries variables and, with nothing to catch it, ends the step
+    Api.Response error = rest("paul").post(path + "/bpmnError",
+        Map.of("errorCode", "abandon", "variables", Map.of("approvalLevel", Map.of("value", "LAB"))));
+    Api.Response escalation = rest("paul").post(path + "/bpmnEscalation", Map.of("escalationCode", "abandon"));
+    for (Api.Response refused : List.of(error, escalation)) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.json().get("message").asText()).startsWith("Une tâche se termine avec son formulaire");
+    }
+
+    assertThat(runtimeService.getVariable(purchase, "requesterId")).isEqualTo("lea");
+    assertThat(runtimeService.getVariable(purchase, "approvalLevel")).isEqualTo("FINANCE");
+    assertThat(taskService.createTaskQuery().taskId(labManager.getId()).singleResult().getAssignee()).isEqualTo("paul");
+  }
+
+  @Test
   void thePeopleOfATaskCannotWriteItsVariablesOutsideItsCompletion() {
     String purchase = startPurchase("claire", 3, 500.0);
     Task opinion = task(purchase, "GivePedagogicalOpinion");
@@ -168,6 +197,12 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
     assertRefused(rest("claire").post(START_PURCHASE, restVariables(levelChosen)), "approvalLevel", "« approvalLevel »");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
 
+    // an administrator may (a restart takes the instance's last variables), and the decision still decides
+    Api.Response repair = rest("admin").post(START_PURCHASE, restVariables(levelChosen));
+    assertThat(repair.status()).as(repair.body()).isEqualTo(200);
+    awaitJobs(repair.json().get("id").asText());
+    assertThat(runtimeService.getVariable(repair.json().get("id").asText(), "approvalLevel")).isEqualTo("FINANCE");
+
     // what the engine or the process sets anyway may be sent: the requester and the total are replaced
     Map<String, Object> withDerived = new HashMap<>(purchaseRequest(2, 100.0));
     withDerived.put("requesterId", "paul");
@@ -202,8 +237,8 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
     // on the Java API too, whoever calls it
     answers.remove("mentorId");
     answers.put("teacherEmail", "someone@elsewhere.example");
-    assertThatThrownBy(() -> taskService.complete(questionnaire.getId(), answers)) // the engine wraps a listener's refusal
-        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("« teacherEmail »");
+    assertThatThrownBy(() -> taskService.complete(questionnaire.getId(), answers))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("« teacherEmail »");
     assertThat(runtimeService.getVariable(onboarding, "teacherEmail")).isEqualTo("thomas@univ.example");
 
     answers.remove("teacherEmail");
