@@ -125,6 +125,11 @@ class StartupTest {
     assertThatThrownBy(() -> start(dataDir, null, "--pedaflow.admin.id=", "--pedaflow.admin.password="))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("PEDAFLOW_ADMIN_ID et PEDAFLOW_ADMIN_PASSWORD");
+    // one of the two is not enough
+    assertThatThrownBy(() -> start(dataDir, null, "--pedaflow.admin.id=root", "--pedaflow.admin.password="))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("PEDAFLOW_ADMIN_PASSWORD");
+    assertThatThrownBy(() -> start(dataDir, null, "--pedaflow.admin.id=", "--pedaflow.admin.password=s3cret"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("PEDAFLOW_ADMIN_ID");
   }
 
   private static ConfigurableApplicationContext start(Path dataDir, String profile, String... extra) {
