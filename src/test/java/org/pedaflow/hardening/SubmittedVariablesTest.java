@@ -82,6 +82,10 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
     // a resolve writes the variables without completing the task (no complete listener)
     assertRefused(rest("lea").post(path + "/resolve", restVariables(Map.of("requesterId", "paul", "approvalLevel", "LAB"))),
         "approvalLevel", where);
+    // and its body is checked like a completion's (a text longer than the database column)
+    Api.Response tooLong = rest("lea").post(path + "/resolve", restVariables(Map.of("labManagerComments", "x".repeat(4001))));
+    assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+    assertThat(tooLong.json().get("message").asText()).startsWith("Requête invalide").contains("labManagerComments");
     // a delegated task is resolved, not completed, by its form
     assertThat(rest("lea").post(path + "/delegate", Map.of("userId", "paul")).status()).isEqualTo(204);
     assertRefused(rest("paul").post(path + "/submit-form",
