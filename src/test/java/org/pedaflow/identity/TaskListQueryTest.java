@@ -69,6 +69,28 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     runtimeService.deleteProcessInstances(instances, "fin du test de la liste des tâches", true, true);
   }
 
+  /** « Mes tâches » counts what is assigned to the person: a claimed task moves there from « Tâches de mes groupes ». */
+  @Test
+  void aClaimedTaskMovesFromTheirGroupsTasksToMyTasks() {
+    List<Task> started = threeApplicationsReviewedByTheDesigners("TLQ-M-");
+    List<String> instances = started.stream().map(Task::getProcessInstanceId).toList();
+    awaitJobs();
+    long mine = filterCount("ines", TasklistFilters.MY_TASKS);
+    long offered = filterCount("ines", TasklistFilters.MY_GROUPS_TASKS);
+    long claires = filterCount("claire", TasklistFilters.MY_TASKS);
+
+    assertThat(rest("ines").post("/task/" + started.get(0).getId() + "/claim", java.util.Map.of("userId", "ines")).status())
+        .isEqualTo(204);
+    assertThat(filterCount("ines", TasklistFilters.MY_TASKS)).isEqualTo(mine + 1);
+    assertThat(filterCount("ines", TasklistFilters.MY_GROUPS_TASKS)).isEqualTo(offered - 1);
+    assertThat(filterCount("claire", TasklistFilters.MY_TASKS)).isEqualTo(claires);
+
+    assertThat(rest("ines").post("/task/" + started.get(0).getId() + "/unclaim", java.util.Map.of()).status()).isEqualTo(204);
+    assertThat(filterCount("ines", TasklistFilters.MY_TASKS)).isEqualTo(mine);
+    assertThat(filterCount("ines", TasklistFilters.MY_GROUPS_TASKS)).isEqualTo(offered);
+    runtimeService.deleteProcessInstances(instances, "fin du test de la liste des tâches", true, true);
+  }
+
   @Test
   void theTasksOfferedToTheirOwnGroupsAreListedFromTheOfferItself() {
     Task review = startApplicationReviewedByTheDesigners("TLQ-O-" + System.nanoTime() % 100_000);
