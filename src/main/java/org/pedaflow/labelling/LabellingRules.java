@@ -104,8 +104,6 @@ public class LabellingRules implements ProcessRules {
   }
 
   private static void requireShortText(Inputs in, String name, String label) {
-    if (in.requireText(name, label).length() > MAX_COURSE_FIELD_LENGTH) {
-      throw in.invalid(name, label, "le texte ne doit pas dépasser " + MAX_COURSE_FIELD_LENGTH + " caractères");
-    }
+    in.requireText(name, label, MAX_COURSE_FIELD_LENGTH);
   }
 }

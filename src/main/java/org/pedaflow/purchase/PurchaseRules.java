@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PurchaseRules implements ProcessRules {
 
-  /** Longest supplier name, budget line, commitment number and tender reference: the purchase order's columns. */
+  /**
+   * Longest supplier name, budget line, commitment number and tender reference: the purchase order's
+   * columns (refused at input, not at the order placed once every approval is given).
+   */
   static final int MAX_SUPPLIER_LENGTH = 1000;
   static final int MAX_REFERENCE_LENGTH = 200;
   /** Largest total the purchase order records (DECIMAL(14, 2)). */
@@ -76,29 +79,15 @@ public class PurchaseRules implements ProcessRules {
       throw in.invalid(QUANTITY, "Quantité", "au moins 1 est attendu");
     }
     BigDecimal unitPrice = in.requirePositiveAmount(UNIT_PRICE_EUR, "Prix unitaire");
-    requireText(in, SUPPLIER, "Fournisseur", MAX_SUPPLIER_LENGTH);
+    in.requireText(SUPPLIER, "Fournisseur", MAX_SUPPLIER_LENGTH);
     in.requireText(PEDAGOGICAL_JUSTIFICATION, "Justification pédagogique");
-    requireText(in, BUDGET_LINE, "Ligne budgétaire", MAX_REFERENCE_LENGTH);
+    in.requireText(BUDGET_LINE, "Ligne budgétaire", MAX_REFERENCE_LENGTH);
     BigDecimal total = totalAmount(quantity, unitPrice);
     if (total.compareTo(MAX_TOTAL_AMOUNT) > 0) {
       throw in.invalid(QUANTITY, "Quantité", "le montant total (quantité × prix unitaire) dépasse ce qu'un bon de commande "
           + "peut enregistrer (999 999 999 999,99 €)");
     }
     in.set(TOTAL_AMOUNT_EUR, total.doubleValue());
-  }
-
-  /** A required text that must fit its column of the purchase order, placed once every approval is given. */
-  private static String requireText(Inputs in, String name, String label, int maxLength) {
-    in.requireText(name, label);
-    return limitText(in, name, label, maxLength);
-  }
-
-  private static String limitText(Inputs in, String name, String label, int maxLength) {
-    String text = in.optionalText(name, label);
-    if (text != null && text.length() > maxLength) {
-      throw in.invalid(name, label, "le texte ne doit pas dépasser " + maxLength + " caractères");
-    }
-    return text;
   }
 
   /** Money: computed in decimal and rounded to the cent, so that 3 × 0,10 € is 0,30 € exactly. */
@@ -124,12 +113,12 @@ public class PurchaseRules implements ProcessRules {
       case APPROVE_BUDGET -> {
         boolean approved = in.requireBoolean(BUDGET_APPROVED, "Budget approuvé");
         if (approved) {
-          requireText(in, BUDGET_COMMITMENT_NUMBER, "Numéro d'engagement", MAX_REFERENCE_LENGTH);
+          in.requireText(BUDGET_COMMITMENT_NUMBER, "Numéro d'engagement", MAX_REFERENCE_LENGTH);
           if (LEVEL_TENDER.equals(in.get(APPROVAL_LEVEL))) {
-            requireText(in, TENDER_REFERENCE, "Référence de l'appel d'offres", MAX_REFERENCE_LENGTH);
+            in.requireText(TENDER_REFERENCE, "Référence de l'appel d'offres", MAX_REFERENCE_LENGTH);
           }
         }
-        limitText(in, TENDER_REFERENCE, "Référence de l'appel d'offres", MAX_REFERENCE_LENGTH);
+        in.optionalText(TENDER_REFERENCE, "Référence de l'appel d'offres", MAX_REFERENCE_LENGTH);
         decided(in, approved, BUDGET_COMMENTS, "Commentaires", "Approbation budgétaire");
       }
       case REGISTER_DELIVERY -> {

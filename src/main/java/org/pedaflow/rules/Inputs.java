@@ -91,6 +91,21 @@ public final class Inputs {
     return text;
   }
 
+  /** A required text that must also fit {@code maxLength} characters (a column of the project's own tables). */
+  public String requireText(String name, String label, int maxLength) {
+    requireText(name, label);
+    return optionalText(name, label, maxLength);
+  }
+
+  /** An optional text that must fit {@code maxLength} characters when present. */
+  public String optionalText(String name, String label, int maxLength) {
+    String text = optionalText(name, label);
+    if (text != null && text.length() > maxLength) {
+      throw invalid(name, label, "le texte ne doit pas dépasser " + maxLength + " caractères");
+    }
+    return text;
+  }
+
   public String optionalText(String name, String label) {
     Object value = get(name);
     if (value == null) {

@@ -24,6 +24,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.pedaflow.rules.ForbiddenActionException;
 import org.pedaflow.rules.InvalidInputException;
+import org.pedaflow.labelling.LabellingTestSupport;
+import org.pedaflow.purchase.PurchaseTestSupport;
 import org.pedaflow.rules.ProcessRules;
 import org.pedaflow.test.Api;
 import org.pedaflow.test.PedaflowIntegrationTest;
@@ -145,7 +147,7 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
   void aStartBeginsAtTheStartEvent() {
     long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(PURCHASE).count();
     Integer orders = jdbc.queryForObject("SELECT COUNT(*) FROM purchase_order", Integer.class);
-    Map<String, Object> atTheOrder = new LinkedHashMap<>(restVariables(purchaseRequest(1, 300.0)));
+    Map<String, Object> atTheOrder = new LinkedHashMap<>(restVariables(PurchaseTestSupport.request(1, 300.0)));
     atTheOrder.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "PlacePurchaseOrder")));
     Map<String, Object> withoutListeners = new LinkedHashMap<>(atTheOrder);
     withoutListeners.put("skipCustomListeners", true);
@@ -160,7 +162,7 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
     identityService.setAuthentication("lea", List.of("lab-managers"));
     try {
       assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(PURCHASE)
-          .setVariables(purchaseRequest(1, 300.0)).startBeforeActivity("PlacePurchaseOrder").execute(true, true))
+          .setVariables(PurchaseTestSupport.request(1, 300.0)).startBeforeActivity("PlacePurchaseOrder").execute(true, true))
           .isInstanceOf(ForbiddenActionException.class);
     } finally {
       identityService.clearAuthentication();
@@ -170,14 +172,14 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM purchase_order", Integer.class)).isEqualTo(orders);
 
     // an administrator may, for a repair, but not without the process's rules and business key
-    Map<String, Object> incomplete = new HashMap<>(purchaseRequest(1, 300.0));
+    Map<String, Object> incomplete = new HashMap<>(PurchaseTestSupport.request(1, 300.0));
     incomplete.remove("budgetLine");
     identityService.setAuthentication("admin", List.of("camunda-admin"));
     try {
       assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(PURCHASE).setVariables(incomplete)
           .startBeforeActivity("ApproveAsLabManager").execute(true, true))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("(budgetLine)");
-      ProcessInstance repaired = runtimeService.createProcessInstanceByKey(PURCHASE).setVariables(purchaseRequest(1, 300.0))
+      ProcessInstance repaired = runtimeService.createProcessInstanceByKey(PURCHASE).setVariables(PurchaseTestSupport.request(1, 300.0))
           .startBeforeActivity("ApproveAsLabManager").execute(true, true);
       assertThat(repaired.getBusinessKey()).matches("ACH-\\d{4}-\\d{4}");
       assertThat(runtimeService.getVariable(repaired.getId(), "requesterId")).isEqualTo("admin");
@@ -189,14 +191,12 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
   @Test
   void aStartCarriesOnlyTheVariablesOfItsForm() {
     long instances = runtimeService.createProcessInstanceQuery().count();
-    Map<String, Object> moreRevisions = new HashMap<>(Map.of("courseTitle", "Histoire moderne", "courseCode", "HIS-104",
-        "program", "Licence d'histoire", "ects", 6, "distanceSharePercent", 40,
-        "lmsCourseUrl", "https://moodle.univ.example/course/view.php?id=42"));
+    Map<String, Object> moreRevisions = LabellingTestSupport.application("HIS-104", 40);
     moreRevisions.put("revisionCount", -10);
     assertRefused(rest("claire").post("/process-definition/key/hybrid-course-labelling/start", restVariables(moreRevisions)),
         "revisionCount", "« revisionCount » : cette donnée n'est pas attendue pour le démarrage de « Labellisation d'un cours hybride »");
 
-    Map<String, Object> levelChosen = new HashMap<>(purchaseRequest(1, 30000.0));
+    Map<String, Object> levelChosen = new HashMap<>(PurchaseTestSupport.request(1, 30000.0));
     levelChosen.put("approvalLevel", "LAB");
     assertRefused(rest("claire").post(START_PURCHASE, restVariables(levelChosen)), "approvalLevel", "« approvalLevel »");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
@@ -208,7 +208,7 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
     assertThat(runtimeService.getVariable(repair.json().get("id").asText(), "approvalLevel")).isEqualTo("FINANCE");
 
     // what the engine or the process sets anyway may be sent: the requester and the total are replaced
-    Map<String, Object> withDerived = new HashMap<>(purchaseRequest(2, 100.0));
+    Map<String, Object> withDerived = new HashMap<>(PurchaseTestSupport.request(2, 100.0));
     withDerived.put("requesterId", "paul");
     withDerived.put("totalAmountEur", 1.0);
     Api.Response started = rest("claire").post(START_PURCHASE, restVariables(withDerived));
@@ -297,19 +297,8 @@ class SubmittedVariablesTest extends PedaflowIntegrationTest {
     }
   }
 
-  private static Map<String, Object> purchaseRequest(int quantity, double unitPriceEur) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("itemDescription", "Imprimante 3D Prusa MK4 pour le fablab");
-    variables.put("quantity", quantity);
-    variables.put("unitPriceEur", unitPriceEur);
-    variables.put("supplier", "Prusa Research");
-    variables.put("pedagogicalJustification", "Prototypage en travaux pratiques de design produit (L2)");
-    variables.put("budgetLine", "LL-2026-EQUIPEMENT");
-    return variables;
-  }
-
   private String startPurchase(String requester, int quantity, double unitPriceEur) {
-    Api.Response started = rest(requester).post(START_PURCHASE, restVariables(purchaseRequest(quantity, unitPriceEur)));
+    Api.Response started = rest(requester).post(START_PURCHASE, restVariables(PurchaseTestSupport.request(quantity, unitPriceEur)));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String id = started.json().get("id").asText();
     awaitJobs(id);

@@ -11,12 +11,12 @@ import java.util.Map;
 import org.pedaflow.test.Mails;
 
 /** Requests and mail look-up shared by the purchase tests. */
-final class PurchaseTestSupport {
+public final class PurchaseTestSupport {
 
   private PurchaseTestSupport() {}
 
   /** A complete, valid start of {@code learning-lab-purchase}. */
-  static Map<String, Object> request(int quantity, double unitPriceEur) {
+  public static Map<String, Object> request(int quantity, double unitPriceEur) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ITEM_DESCRIPTION, "Imprimante 3D Prusa MK4 pour le fablab");
     variables.put(QUANTITY, quantity);

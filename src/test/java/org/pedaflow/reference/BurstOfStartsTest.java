@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.pedaflow.labelling.LabellingTestSupport;
 import org.pedaflow.test.Api;
 import org.pedaflow.test.PedaflowIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,7 @@ class BurstOfStartsTest extends PedaflowIntegrationTest {
 
   @Test
   void fortyEightApplicationsAtTheSameMomentAreAllStartedWithTheirOwnReference() throws Exception {
-    Map<String, Object> application = restVariables(Map.of("courseTitle", "Histoire moderne", "courseCode", "HIS-104",
-        "program", "Licence d'histoire", "ects", 6, "distanceSharePercent", 40,
-        "lmsCourseUrl", "https://moodle.univ.example/course/view.php?id=42"));
+    Map<String, Object> application = restVariables(LabellingTestSupport.application("HIS-104", 40));
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try {
       List<Callable<Api.Response>> starts = new ArrayList<>();
