@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.pedaflow.platform.EngineCommands;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>no revoke exists for the person or any of their groups (Pedaflow writes none; an
  *       administrator may, in Admin, and then every query is checked as before).</li>
  * </ul>
+ * An administrator's change that would take READ on an offered task away from its group (deleting or
+ * editing the engine's grant) is refused ({@link OfferedTaskGrants}): the premise above stays true.
  * Every other query, and every query without an authenticated person, keeps the engine's check.
  */
 @Component
@@ -52,7 +55,9 @@ public class OfferedTasksCheck extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomSessionFactories(factories);
+    EngineCommands.addPostInterceptor(configuration, () -> new OfferedTaskGrants(configuration.getDatabaseTablePrefix()));
   }
+
 
   /** The engine's authorization manager, but for the task queries described above. */
   static class Manager extends AuthorizationManager {

@@ -1,9 +1,10 @@
 package org.pedaflow.rules;
 
+import static org.pedaflow.platform.EngineCommands.field;
+import static org.pedaflow.platform.EngineCommands.read;
+
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.pedaflow.identity.Groups;
+import org.pedaflow.platform.EngineCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +57,11 @@ final class InputGuard extends CommandInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(InputGuard.class);
 
   /** The variables sent with a task, read where the engine keeps them (checked at start-up: an engine upgrade that moves them fails fast). */
-  private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId");
-  private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
-  private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
-  private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+  private static final String PURPOSE = "le contrôle des variables transmises";
+  private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId", PURPOSE);
+  private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables", PURPOSE);
+  private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId", PURPOSE);
+  private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties", PURPOSE);
 
   static final String TASK_VARIABLES_REFUSED = "Les données d'une tâche se transmettent en la terminant, avec son "
       + "formulaire : seuls les administrateurs peuvent les écrire ou les effacer autrement.";
@@ -74,16 +77,7 @@ final class InputGuard extends CommandInterceptor {
   }
 
   static void install(ProcessEngineConfigurationImpl configuration, Function<String, Optional<ProcessRules>> rules) {
-    configuration.setCustomPostCommandInterceptorsTxRequired(
-        with(configuration.getCustomPostCommandInterceptorsTxRequired(), new InputGuard(rules)));
-    configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new InputGuard(rules)));
-  }
-
-  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-    all.add(added);
-    return all;
+    EngineCommands.addPostInterceptor(configuration, () -> new InputGuard(rules));
   }
 
   @Override
@@ -155,24 +149,5 @@ final class InputGuard extends CommandInterceptor {
     RuleViolations.record(refusal);
     LOG.info("Refusé à {} : {}", authentication.getUserId(), message);
     throw refusal;
-  }
-
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("Camunda " + type.getSimpleName() + " n'a plus de champ " + name
-          + " : le contrôle des variables transmises est à adapter à cette version du moteur", e);
-    }
-  }
-
-  private static Object read(Field field, Object command) {
-    try {
-      return field.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

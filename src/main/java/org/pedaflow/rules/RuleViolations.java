@@ -25,7 +25,8 @@ public final class RuleViolations {
     IN_REQUEST.remove();
   }
 
-  static void record(RuleViolationException violation) {
+  /** Remembers the refusal for the current request (the first one only); outside a request, nothing. */
+  public static void record(RuleViolationException violation) {
     if (IN_REQUEST.get() != null && CURRENT.get() == null) {
       CURRENT.set(violation);
     }

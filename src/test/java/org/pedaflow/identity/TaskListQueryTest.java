@@ -1,6 +1,7 @@
 package org.pedaflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.pedaflow.labelling.LabellingProcess;
 import org.pedaflow.labelling.LabellingTestSupport;
 import org.pedaflow.resilience.TestPostgres;
+import org.pedaflow.test.Api;
 import org.pedaflow.test.PedaflowIntegrationTest;
 
 /**
@@ -92,23 +94,50 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
   }
 
   @Test
-  void theTasksOfferedToTheirOwnGroupsAreListedFromTheOfferItself() {
+  void theGrantOfAnOfferedTaskStaysWhileTheOfferStands() {
     Task review = startApplicationReviewedByTheDesigners("TLQ-O-" + System.nanoTime() % 100_000);
     String offered = DESIGNERS_TASKS + "&processInstanceIdIn=" + review.getProcessInstanceId();
     String anyOfTheInstance = "/task?processInstanceId=" + review.getProcessInstanceId();
-    assertThat(ids(rest("ines").get(anyOfTheInstance).json())).containsExactly(review.getId());
-
-    // the grant the engine wrote for the designers when it offered them the task, taken away
     Authorization grant = authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
         .resourceId(review.getId()).groupIdIn(Groups.INSTRUCTIONAL_DESIGNERS).singleResult();
     assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
-    authorizationService.deleteAuthorization(grant.getId());
+    int permissions = grant.getPermissions(new Permissions[] {Permissions.READ, Permissions.UPDATE}).length;
 
-    // « offered to one of their groups » (SPEC §2) is read from the offer: still listed and counted
-    // there (OfferedTasksCheck), while any other question about the task is checked as before
+    // the administrator deletes the grant the engine wrote when it offered the task to the designers, or
+    // takes READ out of it: the lists of offered tasks would still show it to them (OfferedTasksCheck), so
+    // it is refused, in French, naming the ways that do withdraw the task; nothing changes
+    Api.Response deleted = rest("admin").delete("/authorization/" + grant.getId());
+    assertThat(deleted.status()).isEqualTo(400);
+    assertThat(deleted.json().get("message").asText())
+        .contains("« " + Groups.INSTRUCTIONAL_DESIGNERS + " »", review.getId(), "retirez le groupe des candidats", "révocation");
+    Api.Response edited = rest("admin").put("/authorization/" + grant.getId(), Map.of(
+        "type", Authorization.AUTH_TYPE_GRANT, "permissions", List.of("UPDATE"), "groupId", Groups.INSTRUCTIONAL_DESIGNERS,
+        "resourceType", Resources.TASK.resourceType(), "resourceId", review.getId()));
+    assertThat(edited.status()).isEqualTo(400);
+    Api.Response moved = rest("admin").put("/authorization/" + grant.getId(), Map.of(
+        "type", Authorization.AUTH_TYPE_GRANT, "permissions", List.of("READ", "UPDATE"), "groupId", Groups.TEACHERS,
+        "resourceType", Resources.TASK.resourceType(), "resourceId", review.getId()));
+    assertThat(moved.status()).isEqualTo(400);
+    assertThatThrownBy(() -> authorizationService.deleteAuthorization(grant.getId()))
+        .isInstanceOf(org.pedaflow.rules.InvalidInputException.class);
+    Authorization kept = authorizationService.createAuthorizationQuery().authorizationId(grant.getId()).singleResult();
+    assertThat(kept.getGroupId()).isEqualTo(Groups.INSTRUCTIONAL_DESIGNERS);
+    assertThat(kept.getPermissions(new Permissions[] {Permissions.READ, Permissions.UPDATE})).hasSize(permissions);
     assertThat(ids(rest("ines").get(offered).json())).containsExactly(review.getId());
+    assertThat(ids(rest("ines").get(anyOfTheInstance).json())).containsExactly(review.getId());
+
+    // an edit that keeps READ is an ordinary edit
+    Api.Response widened = rest("admin").put("/authorization/" + grant.getId(), Map.of(
+        "type", Authorization.AUTH_TYPE_GRANT, "permissions", List.of("READ", "UPDATE", "READ_VARIABLE"),
+        "groupId", Groups.INSTRUCTIONAL_DESIGNERS, "resourceType", Resources.TASK.resourceType(), "resourceId", review.getId()));
+    assertThat(widened.status()).isEqualTo(204);
+
+    // the task withdrawn from the group: then the grant may go, and no list shows the task to ines any more
+    taskService.deleteCandidateGroup(review.getId(), Groups.INSTRUCTIONAL_DESIGNERS);
+    assertThat(rest("admin").delete("/authorization/" + grant.getId()).status()).isEqualTo(204);
+    assertThat(ids(rest("ines").get(offered).json())).isEmpty();
     assertThat(count("ines", "/task/count?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS
-        + "&processInstanceIdIn=" + review.getProcessInstanceId())).isEqualTo(1);
+        + "&processInstanceIdIn=" + review.getProcessInstanceId())).isZero();
     assertThat(ids(rest("ines").get(anyOfTheInstance).json())).isEmpty();
     runtimeService.deleteProcessInstance(review.getProcessInstanceId(), "fin du test de la liste des tâches", true, true);
   }
