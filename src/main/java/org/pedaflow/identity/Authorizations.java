@@ -56,10 +56,14 @@ public class Authorizations {
     allowStart(Groups.INSTRUCTIONAL_DESIGNERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.LAB_MANAGERS, ProcessKeys.LEARNING_LAB_PURCHASE);
 
-    // whoever works on the tasks of a process reads its definition (Tasklist shows its name and diagram)
-    worksOn(Groups.TEACHERS, ProcessKeys.TEACHER_ONBOARDING);
-    worksOn(Groups.LABELLING_COMMITTEE, ProcessKeys.HYBRID_COURSE_LABELLING);
-    worksOn(Groups.FINANCE, ProcessKeys.LEARNING_LAB_PURCHASE);
+    // everyone reads the three definitions (the models, not their instances): Tasklist shows the name and
+    // diagram of a task's process, and a start that is not theirs is answered 403 (not allowed) instead of
+    // 404 (as if the process did not exist: the REST API looks the definition up before asking the right)
+    for (String group : ALL_GROUPS) {
+      for (String process : PROCESSES) {
+        grant(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
+      }
+    }
 
     // the instructional designers follow every instance of the three processes in Cockpit
     for (String process : PROCESSES) {
@@ -70,10 +74,6 @@ public class Authorizations {
       grant(Groups.INSTRUCTIONAL_DESIGNERS, Resources.DECISION_DEFINITION, decision, Permissions.READ,
           Permissions.READ_HISTORY);
     }
-  }
-
-  private void worksOn(String group, String processKey) {
-    grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ);
   }
 
   private void allowStart(String group, String processKey) {
