@@ -4,6 +4,7 @@ import static org.pedaflow.labelling.LabellingProcess.Variables.*;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,8 +18,12 @@ import org.springframework.stereotype.Component;
  * reviewer's scores and comments and the teacher's notes to {@code revisionHistory}, the
  * readable record that the next review and the committee see.
  *
- * <p>The reviewer's comments move into the history, so that the next review starts without
- * them: a later {@code reject} needs comments of its own.
+ * <p>Each round collects answers of its own: what the reviewer sent (scores, recommendation,
+ * comments) moves into the history when the teacher submits the revision, and the teacher's notes
+ * of the previous round when the next revision task opens. So a later review needs its own scores
+ * and recommendation (and a {@code reject} its own comments), and a later revision its own notes,
+ * instead of passing the rules with the previous round's values; the forms open empty. The last
+ * values of each stay on the instance until then, and all of them in the variable history.
  */
 @Component("recordRevisionRound")
 public class RevisionRoundRecorder implements TaskListener {
@@ -27,16 +32,26 @@ public class RevisionRoundRecorder implements TaskListener {
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   /** Keeps the whole history within one String variable (4 000 characters) after three rounds. */
   static final int MAX_QUOTED_LENGTH = 450;
+  /** What a review collects, and the next review must send again. */
+  static final List<String> REVIEW_OUTPUTS =
+      List.of(SCORE_ALIGNMENT, SCORE_ACTIVITIES, SCORE_ASSESSMENT, SCORE_ACCESSIBILITY, RECOMMENDATION, REVIEW_COMMENTS);
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      // a new round: the previous notes are already in revisionHistory
+      task.getExecution().removeVariable(REVISION_NOTES);
+      return;
+    }
     DelegateExecution execution = task.getExecution();
     int round = completedRounds(execution.getVariable(REVISION_COUNT)) + 1;
     String entry = historyEntry(round, execution);
     String history = (String) execution.getVariable(REVISION_HISTORY);
     execution.setVariable(REVISION_HISTORY, history == null || history.isBlank() ? entry : history + "\n\n" + entry);
     execution.setVariable(REVISION_COUNT, round);
-    execution.removeVariable(REVIEW_COMMENTS);
+    for (String reviewed : REVIEW_OUTPUTS) {
+      execution.removeVariable(reviewed);
+    }
     LOG.info("{} : révision n° {} soumise par {}", execution.getProcessBusinessKey(), round,
         execution.getVariable(TEACHER_ID));
   }

@@ -120,15 +120,28 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
     ProcessInstance instance = apply(application("SCN-REVISIONS", 50));
 
     for (int round = 1; round <= LabellingProcess.MAX_REVISION_ROUNDS; round++) {
+      if (round > 1) {
+        // each round collects its own answers: the previous round's scores and recommendation do not count
+        assertCompletionRefused(DESIGNER, task(instance), Map.of(Variables.REVIEW_COMMENTS, "Même avis qu'avant."),
+            Variables.SCORE_ALIGNMENT, "obligatoire");
+      }
       completeAs(DESIGNER, task(instance), review(Recommendation.REVISE, "Précisez les consignes, tour " + round + "."));
       awaitJobs(instance.getId());
-      assertThat(instance).isWaitingAt(Tasks.REVISE_COURSE);
+      assertThat(instance).isWaitingAt(Tasks.REVISE_COURSE).variables()
+          .containsEntry(Variables.RECOMMENDATION, Recommendation.REVISE)
+          .doesNotContainKey(Variables.REVISION_NOTES);
       assertThat(task(instance)).isAssignedTo(TEACHER);
       assertThat(task(instance).getDueDate()).isAfter(Date.from(java.time.Instant.now().plus(Duration.ofDays(29))));
+      if (round > 1) {
+        // nor do the previous round's notes
+        assertCompletionRefused(TEACHER, task(instance), Map.of(), Variables.REVISION_NOTES, "obligatoire");
+      }
       completeAs(TEACHER, task(instance), Map.of(Variables.REVISION_NOTES, "Consignes réécrites, tour " + round + "."));
       assertThat(instance).isWaitingAt(Tasks.REVIEW_PEDAGOGICAL_DESIGN).variables()
           .containsEntry(Variables.REVISION_COUNT, round)
-          .doesNotContainKey(Variables.REVIEW_COMMENTS);
+          .containsEntry(Variables.REVISION_NOTES, "Consignes réécrites, tour " + round + ".")
+          .doesNotContainKeys(Variables.REVIEW_COMMENTS, Variables.RECOMMENDATION, Variables.SCORE_ALIGNMENT,
+              Variables.SCORE_ACTIVITIES, Variables.SCORE_ASSESSMENT, Variables.SCORE_ACCESSIBILITY);
     }
     String history = (String) runtimeService.getVariable(instance.getId(), Variables.REVISION_HISTORY);
     assertThat(history).contains("**Révision 1**", "**Révision 2**", "**Révision 3**",
@@ -141,7 +154,7 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
         completeAs(DESIGNER, fourthReview, review(Recommendation.REVISE, "Encore une révision ?")));
     assertRefused(refused, Variables.RECOMMENDATION, "trois révisions ont déjà été demandées");
     assertThat(taskService.createTaskQuery().taskId(fourthReview.getId()).count()).isEqualTo(1);
-    assertThat(runtimeService.getVariable(instance.getId(), Variables.RECOMMENDATION)).isEqualTo(Recommendation.REVISE);
+    assertThat(runtimeService.getVariable(instance.getId(), Variables.RECOMMENDATION)).isNull();
 
     completeAs(DESIGNER, fourthReview, review(Recommendation.REJECT, "Les révisions n'ont pas suffi."));
     assertThat(instance).isWaitingAt(Tasks.DECIDE_LABEL).variables()
