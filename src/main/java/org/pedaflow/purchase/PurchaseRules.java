@@ -133,6 +133,18 @@ public class PurchaseRules implements ProcessRules {
     }
   }
 
+  /**
+   * Four eyes at the claim too: a decision task never goes to the requester (a claim, an assignment
+   * or a delegation), who could not complete it and would keep it from the others.
+   */
+  @Override
+  public void checkAssignment(String taskKey, String assignee, Inputs in) {
+    if (DECISION_TASKS.contains(taskKey) && assignee.equals(in.get(REQUESTER_ID))) {
+      throw new ForbiddenActionException("La tâche « " + in.task().getName() + " » ne peut pas être attribuée à « "
+          + assignee + " », qui a fait cette demande d'achat : une autre personne du groupe doit s'en charger.");
+    }
+  }
+
   /** Who completes the task: the authenticated user, else (engine-internal call) the assignee. */
   private static String actor(Inputs in) {
     return in.currentUserId() != null ? in.currentUserId() : in.task().getAssignee();

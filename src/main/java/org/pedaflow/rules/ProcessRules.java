@@ -36,4 +36,10 @@ public interface ProcessRules {
 
   /** Checks (and normalises) the variables with which a user task is being completed. */
   default void checkCompletion(String taskKey, Inputs in) {}
+
+  /**
+   * Checks that a user task may go to {@code assignee}: a claim, an assignment or a delegation (a
+   * refusal leaves the task as it was).
+   */
+  default void checkAssignment(String taskKey, String assignee, Inputs in) {}
 }

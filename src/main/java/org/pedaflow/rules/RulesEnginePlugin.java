@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs the server-side rules on every process the engine parses: a start listener that checks
- * the start variables and gives the instance its business key, and a complete listener on every user
- * task that checks the completion variables. Both are built into the model (a start or a modification
+ * the start variables and gives the instance its business key, a complete listener on every user
+ * task that checks the completion variables, and an assignment listener that checks who the task
+ * goes to (a claim, an assignment, a delegation). Both are built into the model (a start or a modification
  * that skips the models' listeners does not skip them) and run inside the engine's transaction, so a
  * refusal persists nothing, whichever way the request came in. A start or a completion may carry only
  * the variables the process declares for it ({@link ProcessRules#startVariables()},
@@ -102,6 +103,7 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
       UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
       behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, new CompletionRules());
+      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, new AssignmentRules());
     }
   }
 
@@ -139,7 +141,16 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
     }
   }
 
-  private class CompletionRules implements TaskListener {
+  /** A listener on the user tasks of the processes that have rules. */
+  private abstract class TaskRules implements TaskListener {
+
+    private final String refused;
+
+    TaskRules(String refused) {
+      this.refused = refused;
+    }
+
+    abstract void check(ProcessRules processRules, DelegateTask task, Inputs inputs);
 
     @Override
     public void notify(DelegateTask task) {
@@ -154,12 +165,38 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
       }
       Inputs inputs = new Inputs(task, task, task.getProcessInstanceId(), currentUserId());
       try {
-        processRules.get().checkCompletion(task.getTaskDefinitionKey(), inputs);
+        check(processRules.get(), task, inputs);
       } catch (RuleViolationException violation) {
         RuleViolations.record(violation);
-        LOG.info("{} : fin de la tâche {} refusée pour {} : {}", execution.getProcessBusinessKey(),
+        LOG.info("{} : {} de la tâche {} refusée pour {} : {}", execution.getProcessBusinessKey(), refused,
             task.getTaskDefinitionKey(), currentUserId(), violation.getMessage());
         throw violation;
+      }
+    }
+  }
+
+  private class CompletionRules extends TaskRules {
+
+    CompletionRules() {
+      super("fin");
+    }
+
+    @Override
+    void check(ProcessRules processRules, DelegateTask task, Inputs inputs) {
+      processRules.checkCompletion(task.getTaskDefinitionKey(), inputs);
+    }
+  }
+
+  private class AssignmentRules extends TaskRules {
+
+    AssignmentRules() {
+      super("attribution");
+    }
+
+    @Override
+    void check(ProcessRules processRules, DelegateTask task, Inputs inputs) {
+      if (task.getAssignee() != null) {
+        processRules.checkAssignment(task.getTaskDefinitionKey(), task.getAssignee(), inputs);
       }
     }
   }

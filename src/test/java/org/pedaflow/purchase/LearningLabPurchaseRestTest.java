@@ -1,6 +1,7 @@
 package org.pedaflow.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pedaflow.purchase.PurchaseProcess.*;
 import static org.pedaflow.purchase.PurchaseTestSupport.*;
 import static org.pedaflow.test.VariableMaps.with;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pedaflow.rules.ForbiddenActionException;
 import org.pedaflow.test.Api;
 import org.pedaflow.test.Mails;
 import org.pedaflow.test.PedaflowIntegrationTest;
@@ -96,6 +98,16 @@ class LearningLabPurchaseRestTest extends PedaflowIntegrationTest {
         restVariables(Map.of(OPINION_FAVOURABLE, true))).status()).isEqualTo(204);
 
     String approval = taskId(id, "lea");
+    // she may not take it either (it would stay hers, out of the others' « Tâches de mes groupes »), nor be given it
+    Api.Response ownClaim = rest("lea").post("/task/" + approval + "/claim", Map.of("userId", "lea"));
+    assertThat(ownClaim.status()).isEqualTo(403);
+    assertThat(ownClaim.json().get("type").asText()).isEqualTo("ForbiddenAction");
+    assertThat(ownClaim.json().get("message").asText()).contains("« lea »", "une autre personne du groupe");
+    assertThat(rest("admin").post("/task/" + approval + "/assignee", Map.of("userId", "lea")).status()).isEqualTo(403);
+    assertThatThrownBy(() -> taskService.delegateTask(approval, "lea")).hasRootCauseInstanceOf(ForbiddenActionException.class);
+    assertThat(taskService.createTaskQuery().taskId(approval).singleResult().getAssignee()).isNull();
+    assertThat(rest("paul").get("/task?candidateGroups=lab-managers&processInstanceId=" + id).json()).hasSize(1);
+
     Api.Response ownApproval = rest("lea").post("/task/" + approval + "/complete",
         restVariables(Map.of(LAB_MANAGER_APPROVED, true)));
 
@@ -103,6 +115,7 @@ class LearningLabPurchaseRestTest extends PedaflowIntegrationTest {
     assertThat(ownApproval.json().get("type").asText()).isEqualTo("ForbiddenAction");
     assertThat(ownApproval.json().get("message").asText()).contains("votre propre demande");
     assertThat(taskService.createTaskQuery().taskId(approval).count()).isEqualTo(1);
+    assertThat(rest("paul").post("/task/" + approval + "/claim", Map.of("userId", "paul")).status()).isEqualTo(204);
     assertThat(rest("paul").post("/task/" + approval + "/complete",
         restVariables(Map.of(LAB_MANAGER_APPROVED, true))).status()).isEqualTo(204);
   }
