@@ -46,7 +46,7 @@ final class OfferedTaskGrants extends CommandInterceptor {
 
   static final String REFUSED = "Cette autorisation permet au groupe « %s » de voir la tâche « %s » (%s), qui lui "
       + "est proposée, et les listes de Tasklist la lui montreraient encore. Pour lui retirer la tâche, retirez le "
-      + "groupe des candidats de la tâche (l'autorisation peut ensuite être supprimée) ou ajoutez une révocation.";
+      + "groupe des candidats de la tâche (l'autorisation peut ensuite être supprimée) ou ajoutez une autorisation de type « REFUSER ».";
 
   private static final String PURPOSE = "la garde des autorisations des tâches proposées";
   private static final Field DELETED_ID = field(DeleteAuthorizationCmd.class, "authorizationId", PURPOSE);

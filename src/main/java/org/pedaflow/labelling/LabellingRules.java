@@ -79,17 +79,17 @@ public class LabellingRules implements ProcessRules {
     in.requireInteger(SCORE_ACTIVITIES, "Note des activités à distance", 0, 3);
     in.requireInteger(SCORE_ASSESSMENT, "Note d'évaluation et de rétroaction", 0, 3);
     in.requireInteger(SCORE_ACCESSIBILITY, "Note d'accessibilité et d'ergonomie", 0, 3);
-    String recommendation = in.requireChoice(RECOMMENDATION, "Recommandation",
+    String recommendation = in.requireChoice(RECOMMENDATION, "Recommandation au comité",
         Recommendation.APPROVE, Recommendation.REVISE, Recommendation.REJECT);
     if (Recommendation.REVISE.equals(recommendation)
         && RevisionRoundRecorder.completedRounds(in.get(REVISION_COUNT)) >= MAX_REVISION_ROUNDS) {
-      throw in.invalid(RECOMMENDATION, "Recommandation",
+      throw in.invalid(RECOMMENDATION, "Recommandation au comité",
           "trois révisions ont déjà été demandées : vous ne pouvez plus qu'approuver ou refuser la demande");
     }
     if (Recommendation.APPROVE.equals(recommendation)) {
-      in.optionalText(REVIEW_COMMENTS, "Commentaires de l'ingénieur pédagogique");
+      in.optionalText(REVIEW_COMMENTS, "Commentaires");
     } else {
-      in.requireText(REVIEW_COMMENTS, "Commentaires de l'ingénieur pédagogique");
+      in.requireText(REVIEW_COMMENTS, "Commentaires");
     }
   }
 

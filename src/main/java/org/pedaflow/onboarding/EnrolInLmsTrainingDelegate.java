@@ -9,11 +9,10 @@ import static org.pedaflow.onboarding.Onboarding.Vars.TEACHER_EMAIL;
 import static org.pedaflow.onboarding.Onboarding.Vars.TEACHER_ID;
 import static org.pedaflow.onboarding.Onboarding.Vars.TEACHER_NAME;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.pedaflow.notification.FrenchDates;
 import org.pedaflow.notification.Links;
 import org.pedaflow.notification.MailService;
 import org.pedaflow.notification.ProcessMailModel;
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component("enrolInLmsTrainingDelegate")
 public class EnrolInLmsTrainingDelegate implements JavaDelegate {
 
-  private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
 
   private final LmsEnrolment lmsEnrolment;
   private final MailService mailService;
@@ -56,7 +54,7 @@ public class EnrolInLmsTrainingDelegate implements JavaDelegate {
     execution.setVariable(LMS_SESSION_LOCATION, enrolment.sessionLocation());
 
     Map<String, Object> model = ProcessMailModel.of(execution, links);
-    model.put("lmsSessionDateText", enrolment.sessionDate().format(FRENCH_DAY));
+    model.put("lmsSessionDateText", enrolment.sessionDate().format(FrenchDates.WITH_WEEKDAY));
     model.put("lmsSessionHours", enrolment.sessionHours());
     mailService.send(Onboarding.Mails.LMS_TRAINING, teacherEmail, model,
         execution.getProcessInstanceId() + ":" + Onboarding.Tasks.ENROL_IN_LMS_TRAINING);

@@ -22,12 +22,11 @@ import static org.pedaflow.onboarding.Onboarding.Vars.WANTS_LABEL_SUPPORT;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.pedaflow.notification.FrenchDates;
 import org.pedaflow.onboarding.Onboarding.Tasks;
 import org.pedaflow.onboarding.Onboarding.Values;
 import org.pedaflow.reference.ReferenceType;
@@ -39,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OnboardingRules implements ProcessRules {
 
-  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
   private final Directory directory;
 
@@ -78,7 +76,7 @@ public class OnboardingRules implements ProcessRules {
       throw in.invalid(TEACHER_ID, "Identifiant de l'enseignant",
           "aucun compte « " + teacherId + " » dans l'annuaire de l'université");
     }
-    in.requireText(TEACHER_NAME, "Nom et prénom");
+    in.requireText(TEACHER_NAME, "Prénom et nom");
     in.requireEmail(TEACHER_EMAIL, "Adresse électronique");
     in.requireText(DEPARTMENT, "Composante ou département");
     in.requireChoice(STATUS, "Statut", Values.STATUSES);
@@ -86,7 +84,7 @@ public class OnboardingRules implements ProcessRules {
     LocalDate earliest = today().minusYears(1);
     if (startDate.isBefore(earliest)) {
       throw in.invalid(START_DATE, "Date de prise de fonction",
-          "la date ne peut pas remonter à plus d'un an (au plus tôt le " + earliest.format(FRENCH_DATE) + ")");
+          "la date ne peut pas remonter à plus d'un an (au plus tôt le " + earliest.format(FrenchDates.LONG) + ")");
     }
     in.requireBoolean(NEEDS_LMS_TRAINING, "Formation au LMS à prévoir");
     // Tasklist sends a checklist as a "Json" variable (which this engine, without Spin, refuses)
@@ -117,14 +115,14 @@ public class OnboardingRules implements ProcessRules {
   }
 
   private void checkQuestionnaire(Inputs in) {
-    in.requireChoice(LMS_EXPERIENCE, "Expérience du LMS", Values.LMS_EXPERIENCES);
+    in.requireChoice(LMS_EXPERIENCE, "Votre expérience de la plateforme pédagogique (LMS)", Values.LMS_EXPERIENCES);
     Object interests = in.get(INTERESTS);
     if (interests != null && !(interests instanceof CharSequence || interests instanceof Collection<?>
         || interests instanceof Object[])) {
       // a JSON array from another client: its text form is understood by requireChoices
       in.set(INTERESTS, interests.toString());
     }
-    in.requireChoices(INTERESTS, "Centres d'intérêt", Values.INTERESTS);
+    in.requireChoices(INTERESTS, "Vos centres d'intérêt", Values.INTERESTS);
     in.requireBoolean(WANTS_LABEL_SUPPORT, "Accompagnement vers le label « cours hybride »");
   }
 

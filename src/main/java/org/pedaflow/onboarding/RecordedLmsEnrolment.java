@@ -91,7 +91,7 @@ public class RecordedLmsEnrolment implements LmsEnrolment {
     if ("basic".equals(lmsExperience)) {
       return "Concevoir des activités en ligne dans le LMS (niveau intermédiaire)";
     }
-    return "Prise en main de la plateforme pédagogique (LMS) (niveau débutant)";
+    return "Prise en main de la plateforme pédagogique (LMS), niveau débutant";
   }
 
   /** The first session day at least seven days from today (engine clock). */

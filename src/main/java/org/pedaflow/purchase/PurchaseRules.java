@@ -125,7 +125,7 @@ public class PurchaseRules implements ProcessRules {
         LocalDate deliveredOn = in.requireIsoDate(DELIVERED_ON, "Date de livraison");
         // the engine's clock, as the other date rules and the timers read it
         if (deliveredOn.isAfter(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()))) {
-          throw in.invalid(DELIVERED_ON, "Date de livraison", "ne peut pas être dans le futur");
+          throw in.invalid(DELIVERED_ON, "Date de livraison", "la date ne peut pas être postérieure à aujourd'hui");
         }
         in.requireText(INVENTORY_NUMBER, "Numéro d'inventaire");
       }
@@ -176,7 +176,7 @@ public class PurchaseRules implements ProcessRules {
     String reason = in.optionalText(commentsVariable, commentsLabel);
     if (reason == null || reason.isEmpty()) {
       throw in.invalid(commentsVariable, commentsLabel,
-          "obligatoire pour motiver un refus ou un avis défavorable (le motif est transmis au demandeur)");
+          "obligatoires pour motiver un refus ou un avis défavorable (ils sont transmis au demandeur)");
     }
     String refusedBy = actor(in);
     in.set(REFUSED_BY, refusedBy);

