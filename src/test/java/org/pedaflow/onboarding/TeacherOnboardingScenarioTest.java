@@ -72,6 +72,16 @@ class TeacherOnboardingScenarioTest extends PedaflowIntegrationTest {
   // ---------------------------------------------------------------- paths
 
   @Test
+  void theWelcomeMailWritesTheFirstOfTheMonthAsFrenchDoes() {
+    LocalDate firstOfNextMonth = LocalDate.now().plusMonths(1).withDayOfMonth(1);
+    startAndSendWelcome(Map.of(Vars.START_DATE, firstOfNextMonth.toString()));
+    String expected = "1er " + firstOfNextMonth.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE));
+    MimeMessage welcome = onlyMail();
+    assertThat(Mails.text(welcome)).contains("à compter du " + expected + ".");
+    assertThat(Mails.html(welcome)).contains(expected);
+  }
+
+  @Test
   void withoutLmsTrainingTheTeacherIsWelcomedAndRatesTheOnboarding() {
     ProcessInstance instance = startAndSendWelcome(Map.of());
 
@@ -79,7 +89,7 @@ class TeacherOnboardingScenarioTest extends PedaflowIntegrationTest {
     MimeMessage welcome = onlyMail();
     assertThat(Mails.subject(welcome)).contains("Bienvenue").contains(instance.getBusinessKey());
     String startDate = LocalDate.parse((String) runtimeService.getVariable(instance.getId(), Vars.START_DATE))
-        .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE));
+        .format(org.pedaflow.notification.FrenchDates.LONG); // « 1er » on the first of the month
     assertThat(Mails.text(welcome)).contains("Thomas Martin", "thomas", "questionnaire de besoins",
         "à compter du " + startDate, "http://pedaflow.test/camunda/app/tasklist/")
         .doesNotContain("formation à la plateforme");
