@@ -119,7 +119,9 @@ class HybridCourseLabellingBrowserTest extends BrowserTest {
         .type("Part des heures à distance", "150");
     browser().screenshot("formulaire-invalide");
 
-    assertThat(tasklist.fieldErrors()).hasSize(3);
+    // the form's own checks, in French (scripts/pedaflow-form-messages.js), not form-js's English
+    assertThat(tasklist.fieldErrors()).containsExactly("La valeur doit être au plus 60.", "La valeur doit être au plus 100.",
+        "La valeur n'a pas le format attendu (voir l'aide sous le champ).");
     assertThat(tasklist.startEnabled()).as("« Démarrer » stays disabled while the form is invalid").isFalse();
     tasklist.closeStartForm();
     assertThat(historyService.createHistoricVariableInstanceQuery().variableValueEquals("courseTitle", title).count()).isZero();

@@ -95,12 +95,17 @@ class WebappTranslationTest {
         .replaceAll("(?m)^\\s*//.*$", "");
 
     assertThat(config).containsPattern("availableLocales:\\s*\\['fr',\\s*'en'\\]").containsPattern("fallbackLocale:\\s*'fr'");
+    if (webapp.equals("tasklist")) {
+      // and Camunda Forms' own checks in French (HybridCourseLabellingBrowserTest reads them on the page)
+      assertThat(config).contains("customScripts: ['scripts/pedaflow-form-messages'],");
+      assertThat(text(APPS + webapp + "/scripts/pedaflow-form-messages.js")).contains("export function translate");
+    }
   }
 
   /**
    * Pedaflow's {@code config.js} replaces Camunda's whole file: after a Camunda upgrade that changes
    * it, this fails until the new file is copied again with the locales (and Tasklist's shortcut
-   * descriptions) set.
+   * descriptions and its script of French form messages) set.
    */
   @ParameterizedTest
   @MethodSource("webapps")
@@ -121,6 +126,7 @@ class WebappTranslationTest {
   private static String withoutLocales(String config) {
     return config.replaceAll("(?m)^\\s*//.*$", "")
         .replaceAll("(?s)\\blocales: \\{[^}]*},", "")
+        .replace("customScripts: ['scripts/pedaflow-form-messages'],", "")
         .replaceAll("description: '[^']*'", "description: ''")
         .replaceAll("(?m)^\\s*\\R", "");
   }

@@ -30,6 +30,9 @@ export default {
   //   "long":   "LLLL"
   // },
   //
+  // Pedaflow: the checks Camunda Forms makes on the page, in French (form-js writes them in English)
+  customScripts: ['scripts/pedaflow-form-messages'],
+  //
   // Pedaflow: Tasklist in French (locales/fr.json), in English for a browser whose first language is
   // English, in French for every other language.
   locales: {
