@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.pedaflow.platform.Timers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,14 @@ public class SendMailDelegate implements JavaDelegate {
   private final MailService mailService;
   private final Links links;
   private final HistoryService historyService;
+  /** The configured delays, for the templates that state one: {@code ${timers.inFrench('labelling.revision-deadline', 'P30D')}}. */
+  private final Timers timers;
 
-  public SendMailDelegate(MailService mailService, Links links, HistoryService historyService) {
+  public SendMailDelegate(MailService mailService, Links links, HistoryService historyService, Timers timers) {
     this.mailService = mailService;
     this.links = links;
     this.historyService = historyService;
+    this.timers = timers;
   }
 
   @Override
@@ -44,6 +48,7 @@ public class SendMailDelegate implements JavaDelegate {
     Object template = values.template(execution);
     Object to = values.to(execution);
     Map<String, Object> model = ProcessMailModel.of(execution, links);
+    model.put("timers", timers);
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + visit(execution);
     mailService.send(template == null ? null : template.toString(), to == null ? null : to.toString(), model, key);
   }

@@ -119,7 +119,8 @@ public class OnboardingRules implements ProcessRules {
     Object interests = in.get(INTERESTS);
     if (interests != null && !(interests instanceof CharSequence || interests instanceof Collection<?>
         || interests instanceof Object[])) {
-      // a JSON array from another client: its text form is understood by requireChoices
+      // a list from the Java API (Spin, another list type): its text form is understood by requireChoices;
+      // over REST an untyped JSON array is refused before the engine (VariablesCheckFilter)
       in.set(INTERESTS, interests.toString());
     }
     in.requireChoices(INTERESTS, "Vos centres d'intérêt", Values.INTERESTS);

@@ -147,7 +147,9 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
     assertThat(history).contains("**Révision 1**", "**Révision 2**", "**Révision 3**",
         "« Précisez les consignes, tour 2. »", "« Consignes réécrites, tour 3. »");
     assertThat(Mails.to(greenMail.getReceivedMessages(), TEACHER_EMAIL)).hasSize(3)
-        .allSatisfy(mail -> assertThat(mail.getSubject()).contains("révision demandée"));
+        .allSatisfy(mail -> assertThat(mail.getSubject()).contains("révision demandée"))
+        // the configured delay (pedaflow.timers.labelling.revision-deadline), written out
+        .allSatisfy(mail -> assertThat(Mails.text(mail)).contains("Sans réponse de votre part sous 30 jours, la demande sera close."));
 
     Task fourthReview = task(instance);
     Throwable refused = catchThrowable(() ->
@@ -181,6 +183,8 @@ class HybridCourseLabellingScenarioTest extends PedaflowIntegrationTest {
         EndEvents.APPLICATION_ABANDONED).hasNotPassed(Tasks.DECIDE_LABEL).isEnded();
     MimeMessage mail = singleMailTo(TEACHER_EMAIL);
     assertThat(mail.getSubject()).contains("demande close");
+    assertThat(Mails.text(mail)).contains("Faute de révision dans le délai de 30 jours");
+    assertThat(Mails.html(mail)).contains("30 jours");
   }
 
   @Test
