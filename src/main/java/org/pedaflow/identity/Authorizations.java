@@ -56,7 +56,8 @@ public class Authorizations {
     allowStart(Groups.INSTRUCTIONAL_DESIGNERS, ProcessKeys.LEARNING_LAB_PURCHASE);
     allowStart(Groups.LAB_MANAGERS, ProcessKeys.LEARNING_LAB_PURCHASE);
 
-    // everyone reads the three definitions (the models, not their instances): Tasklist shows the name and
+    // everyone reads the three definitions (the models and their statistics' counts, not their instances,
+    // which stay with the designers below): Tasklist shows the name and
     // diagram of a task's process, and a start that is not theirs is answered 403 (not allowed) instead of
     // 404 (as if the process did not exist: the REST API looks the definition up before asking the right)
     for (String group : ALL_GROUPS) {

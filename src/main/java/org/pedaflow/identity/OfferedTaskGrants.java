@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * that do withdraw a task from a group, and that every list honours: remove the group from the task's
  * candidates (the grant may then be deleted), or add a revoke.
  *
- * <p>Any other authorization is changed as usual, and so is a task's grant when another grant (on the
- * task or on every task) still gives the group READ, or when the task is no longer offered to it.
+ * <p>Any other authorization is changed as usual, and so is a task's grant once the task is no longer
+ * offered to the group. A grant on every task does not stand in for it: it could be deleted in turn,
+ * unchecked. A person who may not change the authorization gets the engine's 403, as before.
  * The rows are read over the command's own connection, outside the engine's entity cache, so that
  * the command's own update of the same row is not disturbed.
  */
@@ -77,14 +78,17 @@ final class OfferedTaskGrants extends CommandInterceptor {
       return;
     }
     CommandContext commandContext = Context.getCommandContext();
+    if (!commandContext.getAuthorizationManager()
+        .isAuthorized(after == null ? Permissions.DELETE : Permissions.UPDATE, Resources.AUTHORIZATION, id)) {
+      return; // not theirs to change: the engine answers 403 as usual, and nothing is said about the task
+    }
     Connection connection = commandContext.getDbSqlSession().getSqlSession().getConnection();
     StoredGrant before = storedGrant(connection, id);
     if (before == null || (after != null && stillLetsRead(after, before))) {
       return;
     }
     TaskEntity task = commandContext.getTaskManager().findTaskById(before.taskId());
-    if (task == null || !offeredTo(connection, task.getId(), before.groupId())
-        || anotherGrantLetsRead(connection, id, before)) {
+    if (task == null || !offeredTo(connection, task.getId(), before.groupId())) {
       return;
     }
     String message = String.format(REFUSED, before.groupId(), task.getName(), task.getId());
@@ -113,20 +117,6 @@ final class OfferedTaskGrants extends CommandInterceptor {
     return select(connection, "SELECT COUNT(*) FROM " + tablePrefix + "ACT_RU_IDENTITYLINK"
         + " WHERE TASK_ID_ = ? AND GROUP_ID_ = ? AND TYPE_ = ?",
         row -> row.next() && row.getLong(1) > 0, taskId, groupId, IdentityLinkType.CANDIDATE);
-  }
-
-  /** Another grant (on the task, or on every task) that gives the group READ. */
-  private boolean anotherGrantLetsRead(Connection connection, String id, StoredGrant grant) {
-    return select(connection, "SELECT PERMS_ FROM " + tablePrefix + "ACT_RU_AUTHORIZATION WHERE ID_ <> ? AND TYPE_ = ?"
-        + " AND RESOURCE_TYPE_ = ? AND GROUP_ID_ = ? AND RESOURCE_ID_ IN (?, ?)", rows -> {
-          while (rows.next()) {
-            if (readable(rows.getInt(1))) {
-              return true;
-            }
-          }
-          return false;
-        }, id, Authorization.AUTH_TYPE_GRANT, Resources.TASK.resourceType(), grant.groupId(), grant.taskId(),
-        Authorization.ANY);
   }
 
   private interface Rows<T> {

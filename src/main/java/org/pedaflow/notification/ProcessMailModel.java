@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
  * What a mail template of a process step sees: every process variable plus {@code businessKey},
- * {@code processName}, {@code tasklistUrl} and {@code cockpitUrl}.
+ * {@code processName}, {@code tasklistUrl}, {@code cockpitUrl} and {@code dates} ({@link FrenchDates}).
  */
 public final class ProcessMailModel {
 
@@ -19,6 +19,7 @@ public final class ProcessMailModel {
     model.put("processName", ((ExecutionEntity) execution).getProcessDefinition().getName());
     model.put("tasklistUrl", links.tasklist());
     model.put("cockpitUrl", links.cockpitInstance(execution.getProcessInstanceId()));
+    model.put("dates", FrenchDates.IN_TEMPLATES);
     return model;
   }
 }

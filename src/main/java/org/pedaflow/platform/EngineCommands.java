@@ -9,11 +9,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
  * For the command interceptors that check an engine command before the engine acts: their
- * installation, and what the command was given.
- *
- * <p>Reads what an engine command was given (a task id, the variables sent, an authorization), for the
- * command interceptors that check it before the engine acts. The engine keeps these in protected
- * fields; each one is looked up once, at start-up, so an engine upgrade that moves one fails fast.
+ * installation, and what the command was given (a task id, the variables sent, an authorization).
+ * The engine keeps these in protected fields; each one is looked up once, at start-up, so an engine
+ * upgrade that moves one fails fast.
  */
 public final class EngineCommands {
 

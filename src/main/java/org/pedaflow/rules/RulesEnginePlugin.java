@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Installs the server-side rules on every process the engine parses: a start listener that checks
  * the start variables and gives the instance its business key, a complete listener on every user
  * task that checks the completion variables, and an assignment listener that checks who the task
- * goes to (a claim, an assignment, a delegation). Both are built into the model (a start or a modification
+ * goes to (a claim, an assignment, a delegation). All three are built into the model (a start or a modification
  * that skips the models' listeners does not skip them) and run inside the engine's transaction, so a
  * refusal persists nothing, whichever way the request came in. A start or a completion may carry only
  * the variables the process declares for it ({@link ProcessRules#startVariables()},

@@ -56,10 +56,10 @@ class HybridCourseLabellingBrowserTest extends BrowserTest {
     tasklist.claim()
         .choose("Approuver : transmettre au comité avec un avis favorable")
         .type("Commentaires", "Scénarisation claire, activités variées.")
-        .type("Note « Alignement pédagogique »", "3")
-        .type("Note « Activités à distance »", "2")
-        .type("Note « Évaluation et rétroaction »", "2")
-        .type("Note « Accessibilité et ergonomie »", "3");
+        .type("Note d'alignement pédagogique", "3")
+        .type("Note des activités à distance", "2")
+        .type("Note d'évaluation et de rétroaction", "2")
+        .type("Note d'accessibilité et d'ergonomie", "3");
     browser().screenshot("analyse-remplie");
     tasklist.completeAndWait();
     browser().screenshot("analyse-terminee");
@@ -142,10 +142,10 @@ class HybridCourseLabellingBrowserTest extends BrowserTest {
     Tasklist tasklist = tasklist();
     tasklist.login("ines").filter("Tâches de mes groupes").openTask(REVIEW, title).claim()
         .choose("Demander une révision à l'enseignant")
-        .type("Note « Alignement pédagogique »", "1")
-        .type("Note « Activités à distance »", "1")
-        .type("Note « Évaluation et rétroaction »", "2")
-        .type("Note « Accessibilité et ergonomie »", "1");
+        .type("Note d'alignement pédagogique", "1")
+        .type("Note des activités à distance", "1")
+        .type("Note d'évaluation et de rétroaction", "2")
+        .type("Note d'accessibilité et d'ergonomie", "1");
     tasklist.complete();
     String message = tasklist.errorMessage();
     browser().screenshot("refus-du-serveur");

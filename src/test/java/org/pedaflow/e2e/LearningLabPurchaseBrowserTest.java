@@ -30,11 +30,26 @@ class LearningLabPurchaseBrowserTest extends BrowserTest {
     tasklist.type("Matériel demandé", item)
         .type("Fournisseur", "Audio Campus SARL")
         .type("Ligne budgétaire", "LL-2026-EQUIP")
-        .type("Justification pédagogique", "Enregistrement de podcasts par les étudiants en TD.")
-        .type("Quantité", "2")
-        .type("Prix unitaire", "120.5");
-    // the total as French writes amounts (decimal comma, two decimals)
-    assertThat(tasklist.formText()).contains("Montant total : 241,00 €");
+        .type("Justification pédagogique", "Enregistrement de podcasts par les étudiants en TD.");
+    // the total as French writes amounts: decimal comma, two decimals, thousands apart (no-break spaces)
+    for (String[] amount : new String[][] {{"1000", "1234.56", "1 234 560,00 €"}, {"1", "0.05", "0,05 €"},
+        {"3", "1500", "4 500,00 €"}, {"2", "120.5", "241,00 €"}}) {
+      tasklist.type("Quantité", amount[0]).type("Prix unitaire", amount[1]);
+      assertThat(tasklist.formText().replace('\u00a0', ' ')).contains("Montant total : " + amount[2]);
+    }
+    assertThat(tasklist.fieldErrors()).isEmpty();
+    // form-js's messages of number fields (this field lets nobody type a third decimal), in French, by the
+    // module Tasklist loaded, in this browser
+    @SuppressWarnings("unchecked")
+    List<String> french = (List<String>) browser().script("return import('/camunda/app/tasklist/scripts/"
+        + "pedaflow-form-messages.js').then(m => arguments[0].map(m.translate));", List.of("Value is not a number.",
+        "Value is expected to be an integer.", "Value is expected to have at most 2 decimal digits.",
+        "Please select a valid value, the two nearest valid values are 10.12 and 10.13.", "Field is required.",
+        "Another text."));
+    assertThat(french).containsExactly("La valeur n'est pas un nombre.", "Un nombre entier est attendu.",
+        "Au plus 2 chiffres après la virgule.",
+        "Valeur non valide : les deux valeurs valides les plus proches sont 10.12 et 10.13.",
+        "Ce champ est obligatoire.", null);
     browser().screenshot("demande-d-achat");
     tasklist.submitStartAndWait();
 

@@ -120,6 +120,23 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
     assertThat(moved.status()).isEqualTo(400);
     assertThatThrownBy(() -> authorizationService.deleteAuthorization(grant.getId()))
         .isInstanceOf(org.pedaflow.rules.InvalidInputException.class);
+    // a grant on every task does not stand in for it (it could be deleted in turn, unchecked)
+    Authorization everyTask = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    everyTask.setGroupId(Groups.INSTRUCTIONAL_DESIGNERS);
+    everyTask.setResource(Resources.TASK);
+    everyTask.setResourceId(Authorization.ANY);
+    everyTask.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(everyTask);
+    try {
+      assertThat(rest("admin").delete("/authorization/" + grant.getId()).status()).isEqualTo(400);
+    } finally {
+      authorizationService.deleteAuthorization(everyTask.getId());
+    }
+    // someone who may not change authorizations gets the engine's answer (404: she may not even see it),
+    // and learns nothing about the task
+    Api.Response notTheirs = rest("ines").delete("/authorization/" + grant.getId());
+    assertThat(notTheirs.status()).isEqualTo(404);
+    assertThat(notTheirs.body()).doesNotContain(review.getId());
     Authorization kept = authorizationService.createAuthorizationQuery().authorizationId(grant.getId()).singleResult();
     assertThat(kept.getGroupId()).isEqualTo(Groups.INSTRUCTIONAL_DESIGNERS);
     assertThat(kept.getPermissions(new Permissions[] {Permissions.READ, Permissions.UPDATE})).hasSize(permissions);

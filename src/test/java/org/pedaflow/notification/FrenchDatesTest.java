@@ -19,4 +19,11 @@ class FrenchDatesTest {
     assertThat(LocalDate.of(2026, 2, 2).format(FrenchDates.LONG)).isEqualTo("2 février 2026");
     assertThat(LocalDate.of(2026, 8, 31).format(FrenchDates.WITH_WEEKDAY)).isEqualTo("lundi 31 août 2026");
   }
+
+  @Test
+  void theMailTemplatesWriteAnIsoDateOut() {
+    assertThat(FrenchDates.IN_TEMPLATES.longDate("2026-09-01")).isEqualTo("1er septembre 2026");
+    assertThat(FrenchDates.IN_TEMPLATES.longDate("2026-01-15T10:00:00")).isEqualTo("15 janvier 2026");
+    assertThat(FrenchDates.IN_TEMPLATES.longDate(null)).isNull();
+  }
 }

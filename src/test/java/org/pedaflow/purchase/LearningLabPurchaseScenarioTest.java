@@ -232,7 +232,13 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
     assertThat(purchase).hasPassed(SEND_DELIVERY_REMINDER, FINANCE_REMINDED).isWaitingAt(REGISTER_DELIVERY);
     List<MimeMessage> reminders = mails(greenMail, purchase.getBusinessKey(), "marc@univ.example");
     assertThat(reminders).hasSize(1);
-    assertThat(Mails.subject(reminders.get(0))).contains((String) variable(purchase, PURCHASE_ORDER_NUMBER));
+    assertThat(Mails.subject(reminders.get(0))).contains((String) variable(purchase, PURCHASE_ORDER_NUMBER))
+        .contains("toujours non livrée");
+    // the order date written out in French, and no approval-level code
+    String orderedOn = org.pedaflow.notification.FrenchDates.IN_TEMPLATES.longDate(variable(purchase, PURCHASE_ORDER_DATE));
+    assertThat(Mails.text(reminders.get(0))).contains("commandé le " + orderedOn + ",")
+        .contains("sans objet (achat validé par le learning lab seul)").doesNotContain("LAB)");
+    assertThat(Mails.html(reminders.get(0))).contains(orderedOn);
     registerDelivery(purchase);
     assertThat(purchase).isEnded().hasPassed(EQUIPMENT_AVAILABLE);
   }

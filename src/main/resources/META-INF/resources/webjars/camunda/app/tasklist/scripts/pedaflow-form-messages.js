@@ -14,6 +14,12 @@ const MESSAGES = [
   [/^Field must have maximum value of (.+)\.$/, (n) => `La valeur doit être au plus ${n.replace('.', ',')}.`],
   [/^Field must match pattern [\s\S]*\.$/, () => "La valeur n'a pas le format attendu (voir l'aide sous le champ)."],
   [/^Field must be a valid email\.$/, () => 'Adresse électronique non valide.'],
+  [/^Value is not a number\.$/, () => "La valeur n'est pas un nombre."],
+  [/^Value is expected to be an integer\.$/, () => 'Un nombre entier est attendu.'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/,
+    (n) => `Au plus ${n} chiffre${n > 1 ? 's' : ''} après la virgule.`],
+  [/^Please select a valid value, the two nearest valid values are (.+)\.$/,
+    (pair) => `Valeur non valide : les deux valeurs valides les plus proches sont ${pair.replace(' and ', ' et ')}.`],
   [/^Field must be a valid\s+international phone number\.[\s\S]*$/,
     () => 'Numéro de téléphone international non valide (par exemple +33123456789).']
 ];
