@@ -33,11 +33,12 @@ import org.slf4j.LoggerFactory;
  * group, another task, no READ). The lists of offered tasks would still show the task to the group,
  * where the engine's own check would hide it. Such a change is refused with a 400 naming the two ways
  * that do withdraw a task from a group, and that every list honours: remove the group from the task's
- * candidates (the grant may then be deleted), or add a revoke.
+ * candidates (the grant may then be deleted), or add a revoke (« REFUSER » in Admin).
  *
  * <p>Any other authorization is changed as usual, and so is a task's grant once the task is no longer
  * offered to the group. A grant on every task does not stand in for it: it could be deleted in turn,
- * unchecked. A person who may not change the authorization gets the engine's 403, as before.
+ * unchecked. A person who may not change the authorization gets the engine's answer, as before
+ * (over REST a 404: the authorization is looked up first), and learns nothing about the task.
  * The rows are read over the command's own connection, outside the engine's entity cache, so that
  * the command's own update of the same row is not disturbed.
  */
