@@ -18,7 +18,7 @@ import org.pedaflow.test.Api;
  * org.pedaflow.PedaflowApplication}), profile {@code demo}, on the H2 file database and the outbox of
  * its data directory, on a random port read from its log.
  */
-final class ApplicationProcess implements AutoCloseable {
+public final class ApplicationProcess implements AutoCloseable {
 
   private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
   private static final Pattern READY = Pattern.compile("Started PedaflowApplication in");
@@ -34,7 +34,7 @@ final class ApplicationProcess implements AutoCloseable {
   }
 
   /** Starts the application on {@code dataDir} and waits until it answers (at most 3 minutes). */
-  static ApplicationProcess start(Path dataDir, String logName, String... extra) throws IOException, InterruptedException {
+  public static ApplicationProcess start(Path dataDir, String logName, String... extra) throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
     Path log = dataDir.resolve(logName);
     List<String> command = new ArrayList<>(List.of(
@@ -48,6 +48,11 @@ final class ApplicationProcess implements AutoCloseable {
         "--camunda.bpm.webapp.enabled=false",
         "--spring.jmx.enabled=false",
         "--spring.main.banner-mode=off"));
+    // an extra setting replaces the default of the same name (webapps on, for instance)
+    for (String setting : extra) {
+      String name = setting.contains("=") ? setting.substring(0, setting.indexOf('=') + 1) : setting;
+      command.removeIf(argument -> argument.startsWith("--") && argument.startsWith(name));
+    }
     command.addAll(List.of(extra));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -64,6 +69,11 @@ final class ApplicationProcess implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new IllegalStateException("L'application n'a pas démarré en 3 minutes :\n" + tail(log));
+  }
+
+  /** {@code http://localhost:<port>}. */
+  public String baseUrl() {
+    return "http://localhost:" + port;
   }
 
   Api rest(String user) {
@@ -99,7 +109,7 @@ final class ApplicationProcess implements AutoCloseable {
     }
   }
 
-  String logTail() {
+  public String logTail() {
     return tail(log);
   }
 

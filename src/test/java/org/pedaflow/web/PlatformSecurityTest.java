@@ -86,6 +86,10 @@ class PlatformSecurityTest extends PedaflowIntegrationTest {
     String session = page.headerValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
     assertThat(session).contains("HttpOnly").contains("SameSite=Lax");
     assertThat(browser.csrfToken()).isNotBlank();
+    // by default the webapps work over plain http://localhost: no Secure cookie, no HSTS (behind an HTTPS
+    // proxy the README's settings turn both on: BehindHttpsProxyTest)
+    assertThat(session).doesNotContain("Secure");
+    assertThat(page.headerValues("Strict-Transport-Security")).isEmpty();
   }
 
   @Test
