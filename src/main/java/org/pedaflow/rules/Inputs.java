@@ -219,9 +219,9 @@ public final class Inputs {
     if (text.length() > 254 || !EMAIL.matcher(text).matches()) {
       throw invalid(name, label, "l'adresse électronique n'est pas valide");
     }
-    String result = text.toLowerCase(Locale.ROOT);
-    set(name, result);
-    return result;
+    // kept as written (trimmed): the part before @ may be case-sensitive (RFC 5321), and the client
+    // reads back what it sent
+    return text;
   }
 
   public LocalDate requireIsoDate(String name, String label) {

@@ -72,6 +72,15 @@ class TeacherOnboardingScenarioTest extends PedaflowIntegrationTest {
   // ---------------------------------------------------------------- paths
 
   @Test
+  void theTeachersAddressIsKeptAsWritten() {
+    String written = "  Thomas.Martin+" + UUID.randomUUID().toString().substring(0, 8) + "@Univ.Example ";
+    ProcessInstance instance = startAndSendWelcome(Map.of(Vars.TEACHER_EMAIL, written));
+    // trimmed, not lowercased: the part before @ may be case-sensitive, and a client reads back what it sent
+    assertThat(runtimeService.getVariable(instance.getId(), Vars.TEACHER_EMAIL)).isEqualTo(written.strip());
+    assertThat(Mails.to(greenMail.getReceivedMessages(), written.strip())).hasSize(1);
+  }
+
+  @Test
   void theWelcomeMailWritesTheFirstOfTheMonthAsFrenchDoes() {
     LocalDate firstOfNextMonth = LocalDate.now().plusMonths(1).withDayOfMonth(1);
     startAndSendWelcome(Map.of(Vars.START_DATE, firstOfNextMonth.toString()));
