@@ -65,10 +65,11 @@ class HybridCourseLabellingBrowserTest extends BrowserTest {
     browser().screenshot("analyse-terminee");
 
     // hugo, of the committee, grants the label
-    // (the committee may not read the instances: the list cannot show the course, the form does)
+    // (the committee may not read the instances: the list shows the course from the task's own copy of it,
+    // identity/TaskListContext)
     tasklist.login("hugo").filter("Tâches de mes groupes");
     browser().screenshot("liste-du-comite");
-    tasklist.openTaskWhoseFormShows(DECIDE, title).claim()
+    tasklist.openTask(DECIDE, title).claim()
         .choose("Attribuer le label")
         .type("Commentaires du comité", "Label attribué à l'unanimité.");
     browser().screenshot("decision-remplie");

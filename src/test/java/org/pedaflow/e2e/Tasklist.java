@@ -102,8 +102,8 @@ final class Tasklist {
   }
 
   /**
-   * Opens, among the current filter's tasks with this name, the one whose form shows this text: for
-   * lists where Tasklist cannot show the filter's variables (the user may not read the instance).
+   * Opens, among the current filter's tasks with this name, the one whose form shows this text (the
+   * first one for an empty text): for tasks whose list entry shows nothing to tell them apart.
    */
   Tasklist openTaskWhoseFormShows(String taskName, String shownText) {
     By items = By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[contains(normalize-space(.), " + Browser.xpathLiteral(taskName) + ")]]//h4//a");
