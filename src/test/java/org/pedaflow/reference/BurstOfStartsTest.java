@@ -14,13 +14,16 @@ import java.util.concurrent.Future;
 import org.pedaflow.labelling.LabellingTestSupport;
 import org.pedaflow.test.Api;
 import org.pedaflow.test.PedaflowIntegrationTest;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pedaflow.resilience.ApplicationProcess;
 
 /**
- * Every start takes its business key in a transaction of its own, so each request being started
- * holds two database connections for a moment. A burst of starts (a deadline day) must wait for the
- * connections, not take the first of all of them and wait for ever for the second: the web threads
- * and the job executor's are fewer than half the pool ({@code application.yaml}).
+ * A burst of starts (a deadline day) waits for the database connections instead of taking all of
+ * them and waiting for ever for one more: a start takes its business key from a sequence on its own
+ * connection ({@link ReferenceGenerator}), so it never needs a second one. Checked on the application
+ * as configured, and on one with four times as many web threads as connections.
  */
 class BurstOfStartsTest extends PedaflowIntegrationTest {
 
@@ -28,12 +31,28 @@ class BurstOfStartsTest extends PedaflowIntegrationTest {
 
   @Test
   void fortyEightApplicationsAtTheSameMomentAreAllStartedWithTheirOwnReference() throws Exception {
+    assertAllStarted(() -> rest("claire"));
+  }
+
+  @Test
+  void moreWebThreadsThanConnectionsStillStartEveryApplication(@TempDir Path dataDir) throws Exception {
+    // 4 connections for 16 web threads: with a second connection per start (the business key in a
+    // transaction of its own, as before), 4 starts took the 4 and the burst failed after 30 s
+    try (ApplicationProcess app = ApplicationProcess.start(dataDir, "burst.log",
+        "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=4",
+        "--spring.datasource.hikari.connection-timeout=20000", "--server.tomcat.threads.max=16",
+        "--camunda.bpm.job-execution.enabled=false")) {
+      assertAllStarted(() -> new Api(app.baseUrl() + "/engine-rest", "claire", "claire"));
+    }
+  }
+
+  private void assertAllStarted(java.util.function.Supplier<Api> claire) throws Exception {
     Map<String, Object> application = restVariables(LabellingTestSupport.application("HIS-104", 40));
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try {
       List<Callable<Api.Response>> starts = new ArrayList<>();
       for (int i = 0; i < CLIENTS; i++) {
-        starts.add(() -> rest("claire").post("/process-definition/key/hybrid-course-labelling/start", application));
+        starts.add(() -> claire.get().post("/process-definition/key/hybrid-course-labelling/start", application));
       }
       Set<String> references = new HashSet<>();
       for (Future<Api.Response> started : clients.invokeAll(starts)) {

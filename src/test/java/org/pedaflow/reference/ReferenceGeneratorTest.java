@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReferenceGeneratorTest extends PedaflowIntegrationTest {
 
   @Autowired ReferenceGenerator references;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   @Test
   void eightThreadsAskingForFiveHundredEachNeverGetTheSameReference() throws Exception {
@@ -44,6 +45,31 @@ class ReferenceGeneratorTest extends PedaflowIntegrationTest {
     }
     assertThat(seen).hasSize(4000);
     assertThat(seen).allMatch(reference -> reference.matches("PO-" + Year.now().getValue() + "-\\d{4,}"));
+  }
+
+  @Test
+  void aNewYearsSequenceGoesOnWhereTheFormerCounterTableStood() {
+    // a database upgraded from the counter table: ACH-2099-0041 was the last reference handed out
+    jdbc.update("DELETE FROM pedaflow_reference_counter WHERE prefix = 'ACH' AND ref_year = 2099");
+    jdbc.update("INSERT INTO pedaflow_reference_counter (prefix, ref_year, last_value) VALUES ('ACH', 2099, 41)");
+    jdbc.execute("DROP SEQUENCE IF EXISTS pedaflow_ref_ach_2099");
+
+    assertThat(references.next(ReferenceType.ACH, 2099)).isEqualTo("ACH-2099-0042");
+    assertThat(references.next(ReferenceType.ACH, 2099)).isEqualTo("ACH-2099-0043");
+    // and a year without a counter row starts at 1
+    jdbc.execute("DROP SEQUENCE IF EXISTS pedaflow_ref_po_2098");
+    assertThat(references.next(ReferenceType.PO, 2098)).isEqualTo("PO-2098-0001");
+  }
+
+  @Test
+  void aReferenceTakenInsideATransactionThatRollsBackIsNotHandedOutAgain() {
+    String first = new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(status -> {
+      String taken = references.next(ReferenceType.HYB);
+      status.setRollbackOnly();
+      return taken;
+    });
+    String second = references.next(ReferenceType.HYB);
+    assertThat(Integer.parseInt(second.substring(9))).isGreaterThan(Integer.parseInt(first.substring(9)));
   }
 
   @Test
