@@ -1,13 +1,12 @@
 package org.pedaflow.reference;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Year;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,10 +37,12 @@ public class ReferenceGenerator implements SmartInitializingSingleton {
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
   private final Set<String> existing = ConcurrentHashMap.newKeySet();
-  private volatile Boolean postgres;
+  private final ObjectProvider<ProcessEngineConfigurationImpl> engine;
 
-  public ReferenceGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+  public ReferenceGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+      ObjectProvider<ProcessEngineConfigurationImpl> engine) {
     this.jdbc = jdbc;
+    this.engine = engine;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = Clock.systemDefaultZone();
@@ -92,17 +93,8 @@ public class ReferenceGenerator implements SmartInitializingSingleton {
     }
   }
 
+  /** The database as the engine found it ({@code h2}, {@code postgres}). */
   private boolean isPostgres() {
-    Boolean known = postgres;
-    if (known == null) {
-      DataSource dataSource = jdbc.getDataSource();
-      try (Connection connection = dataSource.getConnection()) {
-        known = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-      } catch (SQLException e) {
-        throw new IllegalStateException("Base de données inaccessible", e);
-      }
-      postgres = known;
-    }
-    return known;
+    return "postgres".equals(engine.getObject().getDatabaseType());
   }
 }
