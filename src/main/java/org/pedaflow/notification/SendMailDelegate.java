@@ -29,7 +29,6 @@ public class SendMailDelegate implements JavaDelegate {
   private final MailService mailService;
   private final Links links;
   private final HistoryService historyService;
-  /** The configured delays, for the templates that state one: {@code ${timers.inFrench('labelling.revision-deadline', 'P30D')}}. */
   private final Timers timers;
 
   public SendMailDelegate(MailService mailService, Links links, HistoryService historyService, Timers timers) {
@@ -47,8 +46,7 @@ public class SendMailDelegate implements JavaDelegate {
         parameters instanceof MailStepParameters.Values v ? v : MailStepParameters.Values.FROM_VARIABLES;
     Object template = values.template(execution);
     Object to = values.to(execution);
-    Map<String, Object> model = ProcessMailModel.of(execution, links);
-    model.put("timers", timers);
+    Map<String, Object> model = ProcessMailModel.of(execution, links, timers);
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + visit(execution);
     mailService.send(template == null ? null : template.toString(), to == null ? null : to.toString(), model, key);
   }
