@@ -152,7 +152,9 @@ class SmtpOutageTest {
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).singleResult()
           .getEndActivityId()).as("the instance went on to its end").isEqualTo("CourseIneligible");
     }
-    assertThat(management.createJobQuery().count()).isZero();
+    // nothing left but the nightly history cleanup (application.yaml)
+    List<String> cleanup = engine.getHistoryService().findHistoryCleanupJobs().stream().map(Job::getId).toList();
+    assertThat(management.createJobQuery().list()).filteredOn(job -> !cleanup.contains(job.getId())).isEmpty();
     System.out.printf("SMTP rétabli : %d messages livrés pour %d instances%n", received.length, instances.size());
   }
 
