@@ -15,11 +15,14 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pedaflow.PedaflowApplication;
 import org.pedaflow.deployment.ModelDeployer;
 import org.pedaflow.notification.MailService;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * filters, authorizations, deployments); without the demo profile only the configured administrator
  * exists, and without one the application refuses to start.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StartupTest {
 
   @Test
@@ -84,9 +88,11 @@ class StartupTest {
   }
 
   @Test
-  void withoutTheDemoProfileOnlyTheConfiguredAdministratorExists(@TempDir Path dataDir) {
+  void withoutTheDemoProfileOnlyTheConfiguredAdministratorExists(@TempDir Path dataDir, CapturedOutput log) {
     try (ConfigurableApplicationContext app = start(dataDir, null,
         "--pedaflow.admin.id=root", "--pedaflow.admin.password=s3cret-from-env")) {
+      assertThat(log.getOut()).as("no SMTP relay outside the demo: the operator is told")
+          .contains("WARN").contains("Aucun serveur SMTP configuré (SPRING_MAIL_HOST) : les courriels ne partent pas");
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       assertThat(engine.getIdentityService().createUserQuery().list()).extracting("id").containsExactly("root");
       assertThat(engine.getIdentityService().checkPassword("root", "s3cret-from-env")).isTrue();
@@ -117,6 +123,70 @@ class StartupTest {
       assertThat(identity.createUserQuery().count()).isEqualTo(1);
       // the mails of a request the administrator starts have somewhere to go
       assertThat(identity.createUserQuery().userId("root").singleResult().getEmail()).isEqualTo("appui-pedagogie@univ.example");
+    }
+  }
+
+  @Test
+  void theHealthCheckAnswersWithoutLoginAndSaysWhenTheDatabaseDoesNot(@TempDir Path dataDir) throws Exception {
+    try (ConfigurableApplicationContext app = start(dataDir, null, "--pedaflow.admin.id=root", "--pedaflow.admin.password=s3cret")) {
+      int port = ((org.springframework.boot.web.context.WebServerApplicationContext) app).getWebServer().getPort();
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpRequest probe = java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://localhost:" + port + "/api/health")).build();
+
+      java.net.http.HttpResponse<String> up = http.send(probe, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(up.statusCode()).isEqualTo(200);
+      assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+
+      app.getBean(com.zaxxer.hikari.HikariDataSource.class).close(); // the database is gone for this node
+      java.net.http.HttpResponse<String> down = http.send(probe, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    }
+  }
+
+  @Test
+  void eachTimerHasAnEnvironmentVariable(@TempDir Path dataDir) {
+    // the placeholders of application.yaml, given here as arguments (an environment variable of the same name is read the same way)
+    try (ConfigurableApplicationContext app = start(dataDir, "demo", "--PEDAFLOW_TIMER_REVISION_DEADLINE=P45D",
+        "--PEDAFLOW_TIMER_QUESTIONNAIRE_REMINDER=R3/P5D", "--PEDAFLOW_TIMER_DELIVERY_REMINDER=P90D")) {
+      Timers timers = app.getBean(Timers.class);
+      assertThat(timers.get("labelling.revision-deadline")).isEqualTo("P45D");
+      assertThat(timers.inFrench("labelling.revision-deadline", "P30D")).isEqualTo("45 jours");
+      assertThat(timers.get("onboarding.questionnaire-reminder")).isEqualTo("R3/P5D");
+      assertThat(timers.get("purchase.delivery-reminder")).isEqualTo("P90D");
+    }
+  }
+
+  @Test
+  void theAdministratorsPasswordIsTheEnvironmentsAtEachStart(@TempDir Path dataDir) {
+    try (ConfigurableApplicationContext pilot = start(dataDir, "demo")) {
+      assertThat(pilot.getBean(ProcessEngine.class).getIdentityService().checkPassword("admin", "admin")).isTrue();
+    }
+    // the pilot's admin, its address changed so that it is not taken for a demo account, becomes production's
+    try (ConfigurableApplicationContext pilot = start(dataDir, "demo")) {
+      IdentityService identity = pilot.getBean(ProcessEngine.class).getIdentityService();
+      org.camunda.bpm.engine.identity.User admin = identity.createUserQuery().userId("admin").singleResult();
+      admin.setEmail("appui-pedagogie@univ.example");
+      identity.saveUser(admin);
+    }
+    try (ConfigurableApplicationContext app = start(dataDir, null, "--pedaflow.admin.id=admin", "--pedaflow.admin.password=first-secret")) {
+      IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
+      // the right one first: after a wrong password the engine makes the account wait (login-delay-*)
+      assertThat(identity.checkPassword("admin", "first-secret")).isTrue();
+      assertThat(identity.checkPassword("admin", "admin")).as("the demo password no longer opens the account").isFalse();
+    }
+    // a rotation: the new secret in the environment, a restart
+    try (ConfigurableApplicationContext app = start(dataDir, null, "--pedaflow.admin.id=admin", "--pedaflow.admin.password=second-secret")) {
+      IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
+      assertThat(identity.checkPassword("admin", "second-secret")).isTrue();
+      assertThat(identity.checkPassword("admin", "first-secret")).as("the old secret").isFalse();
+      assertThat(identity.createUserQuery().userId("admin").singleResult().getEmail()).isEqualTo("appui-pedagogie@univ.example");
+    }
+    // unchanged: the start leaves the account as it is (not locked by its own check)
+    try (ConfigurableApplicationContext app = start(dataDir, null, "--pedaflow.admin.id=admin", "--pedaflow.admin.password=second-secret")) {
+      IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
+      assertThat(identity.checkPassword("admin", "second-secret")).isTrue();
     }
   }
 
