@@ -52,7 +52,7 @@ final class Cockpit {
   /** The elements the diagram marks as holding a running token (the current activities). */
   boolean showsTokenOn(String activityId) {
     return !browser.all(By.cssSelector(".djs-container [data-element-id='" + activityId + "']")).isEmpty()
-        && !browser.all(By.cssSelector(".djs-overlay-container .badge, .djs-overlays[data-container-id='" + activityId + "'] .badge")).isEmpty();
+        && !browser.all(By.cssSelector(".djs-overlays[data-container-id='" + activityId + "'] .badge")).isEmpty();
   }
 
   /** The text of the instance's « Variables » table once it lists this variable. */

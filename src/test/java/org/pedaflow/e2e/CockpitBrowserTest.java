@@ -36,7 +36,8 @@ class CockpitBrowserTest extends BrowserTest {
     String variables = cockpit.variablesTable("courseTitle");
     browser().screenshot("cockpit-instance");
 
-    assertThat(browser().all(org.openqa.selenium.By.cssSelector(".djs-container [data-element-id='ReviewPedagogicalDesign']"))).isNotEmpty();
+    assertThat(cockpit.showsTokenOn("ReviewPedagogicalDesign")).as("the instance waits at the review, as the diagram shows").isTrue();
+    assertThat(cockpit.showsTokenOn("DecideLabel")).isFalse();
     assertThat(variables).contains(title).contains("ects").contains("Integer").contains("teacherId").contains("claire");
     assertThat(browser().driver.getPageSource()).contains(started.json().get("businessKey").asText());
   }

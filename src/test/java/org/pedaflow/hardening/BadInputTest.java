@@ -1,7 +1,6 @@
 package org.pedaflow.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -280,7 +279,7 @@ class BadInputTest extends PedaflowIntegrationTest {
   @ParameterizedTest(name = "[{index}] {0} — {1}")
   @MethodSource("badInput")
   void badInputIsRefusedWith400AndAFrenchMessageAndNothingPersisted(Target target, String what, String body, String field) {
-    assumeDeployed(target);
+    requireDeployed(target);
     if (target.isStart()) {
       long before = instances(target.processKey);
       for (String way : List.of("start", "submit-form")) {
@@ -334,6 +333,17 @@ class BadInputTest extends PedaflowIntegrationTest {
     assertThat(anonymousRest().post("/task/" + taskId + "/complete", "{\"variables\": {").status()).isEqualTo(401);
   }
 
+  /** Over HTTP, against the running application: the engine's own 404 is rewritten in French too. */
+  @Test
+  void anUnknownResourceIsAnsweredInFrench() {
+    for (String user : List.of("admin", "claire")) {
+      Api.Response missing = rest(user).get("/process-instance/instance-inconnue");
+      assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+      assertNoInternals(missing.body());
+      assertThat(missing.json().path("message").asText()).startsWith("Introuvable : ");
+    }
+  }
+
   /** A valid request still goes through the check (the body is handed on intact, accents included). */
   @Test
   void aValidRequestStillGoesThrough() {
@@ -377,9 +387,9 @@ class BadInputTest extends PedaflowIntegrationTest {
         .doesNotContain("Cannot ", "Unsupported", "Unexpected", "Unrecognized");
   }
 
-  private void assumeDeployed(Target target) {
-    assumeTrue(repositoryService.createProcessDefinitionQuery().processDefinitionKey(target.processKey).count() > 0,
-        target.processKey + " n'est pas encore déployé sur cette branche");
+  private void requireDeployed(Target target) {
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(target.processKey).count() > 0)
+        .as(target.processKey + " : un processus de la SPEC doit être déployé").isTrue();
   }
 
   private long instances(String processKey) {

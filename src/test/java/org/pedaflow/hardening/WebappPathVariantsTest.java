@@ -25,8 +25,8 @@ class WebappPathVariantsTest extends PedaflowIntegrationTest {
         "/camunda/api/%63ockpit/plugin/base/default/process-definition/statistics",
         "/camunda/api//cockpit/plugin/base/default/process-definition/statistics",
         "/camunda/api/engine/../cockpit/plugin/base/default/process-definition/statistics",
-        "/camunda/api/admin;x=1/plugin/adminPlugins/default/audit/kpi/count",
-        "/camunda/api/%61dmin/plugin/adminPlugins/default/audit/kpi/count")) {
+        "/camunda/api/admin;x=1/plugin/adminPlugins/default/metrics/aggregated?subscriptionStartDate=2026-01-01T00:00:00.000%2B0000&groupBy=year&metrics=process-instances",
+        "/camunda/api/%61dmin/plugin/adminPlugins/default/metrics/aggregated?subscriptionStartDate=2026-01-01T00:00:00.000%2B0000&groupBy=year&metrics=process-instances")) {
       // the plain URL meets Pedaflow's filter (403); the others do not reach a resource at all (404)
       assertThat(claire.get(path).status()).as(path).isIn(403, 404);
     }

@@ -249,9 +249,11 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
   void failingFinanceSystem_isRetriedThenAnIncidentThenOneOrderAfterTheRetry() {
     FinanceSystem realFinanceSystem = (FinanceSystem) ReflectionTestUtils.getField(placePurchaseOrder, "financeSystem");
     UnreachableFinanceSystem finance = new UnreachableFinanceSystem(realFinanceSystem);
+    awaitJobs(); // the shared application: no other test's order in flight while the finance system is swapped
     ReflectionTestUtils.setField(placePurchaseOrder, "financeSystem", finance);
     try {
       ProcessInstance purchase = start("claire", request(1, 250.0));
+      finance.unreachableFor(purchase.getBusinessKey());
       giveOpinion(purchase, true, null);
       approveAsLabManager("lea", purchase, true);
       awaitJobs(purchase.getId()); // first attempt by the job executor: fails, next retry in 5 minutes
@@ -306,14 +308,20 @@ class LearningLabPurchaseScenarioTest extends PedaflowIntegrationTest {
     private final FinanceSystem real;
     private final AtomicBoolean online = new AtomicBoolean(false);
     private final AtomicInteger attempts = new AtomicInteger();
+    private volatile String businessKey;
 
     UnreachableFinanceSystem(FinanceSystem real) {
       this.real = real;
     }
 
+    /** Only this request's orders fail (and are counted); any other goes through. */
+    void unreachableFor(String businessKey) {
+      this.businessKey = businessKey;
+    }
+
     @Override
     public PlacedOrder placeOrder(PurchaseOrderRequest request) {
-      if (!online.get()) {
+      if (!online.get() && request.businessKey().equals(businessKey)) {
         attempts.incrementAndGet();
         throw new IllegalStateException("Système financier injoignable (test)");
       }

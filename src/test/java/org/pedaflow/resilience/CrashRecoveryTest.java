@@ -69,13 +69,17 @@ class CrashRecoveryTest {
       // 2. Requests on the wire: clients keep starting applications while the server is killed.
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> clients = new ArrayList<>();
+      List<RuntimeException> unexpectedAnswers = java.util.Collections.synchronizedList(new ArrayList<>());
       for (int c = 0; c < IN_FLIGHT_CLIENTS; c++) {
         int client = c;
         Thread thread = new Thread(() -> {
           for (int n = 1000 * (client + 1); !stop.get(); n++) {
             try {
               acknowledged.add(Flows.ineligibleApplication(api, "claire", n));
-            } catch (RuntimeException connectionLost) {
+            } catch (java.io.UncheckedIOException connectionLost) {
+              return; // the server is gone
+            } catch (RuntimeException answer) {
+              unexpectedAnswers.add(answer); // an HTTP answer other than success, before the kill
               return;
             }
           }
@@ -88,11 +92,14 @@ class CrashRecoveryTest {
       while (acknowledged.size() < before + 20 && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
+      assertThat(acknowledged.size()).as("the clients are starting applications when the server is killed")
+          .isGreaterThanOrEqualTo(before + 20);
       int exit = app.killHard();
       stop.set(true);
       for (Thread thread : clients) {
         thread.join();
       }
+      assertThat(unexpectedAnswers).as("every answer before the kill was a success").isEmpty();
       assertThat(exit).as("statut de sortie : tué par SIGKILL (128 + 9)").isEqualTo(137);
     }
     List<Started> expected = List.copyOf(acknowledged);

@@ -90,6 +90,16 @@ public abstract class PedaflowIntegrationTest {
     identityService.clearAuthentication();
   }
 
+  /**
+   * The asynchronous steps a test left due (an order placed after its last assertion, a mail) run
+   * now, so that their mails reach the server before the next test empties it, not during it.
+   * Runs after the subclass's own clean-up (which puts back the clock a test moved).
+   */
+  @AfterEach
+  void runWhatTheTestLeftDue() {
+    awaitJobs();
+  }
+
   /** The engine's configuration, to check a setting the application made. */
   protected org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl processEngineConfiguration() {
     return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();

@@ -18,6 +18,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class WebappSession {
 
+  /** A resource of the Admin webapp's own API that exists in Camunda 7.24 CE (the usage metrics of its « System » page). */
+  public static final String ADMIN_API = "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
+      + "?subscriptionStartDate=2026-01-01T00:00:00.000%2B0000&groupBy=year&metrics=process-instances";
+
   private final String baseUrl;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient client;
