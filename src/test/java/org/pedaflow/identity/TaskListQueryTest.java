@@ -32,6 +32,40 @@ class TaskListQueryTest extends PedaflowIntegrationTest {
   private static final String DESIGNERS_TASKS = "/task?candidateGroups=" + Groups.INSTRUCTIONAL_DESIGNERS
       + "&sortBy=created&sortOrder=desc";
 
+  /**
+   * Checks use all of a person's groups, not only those holding a grant ({@code OfferedTasksCheck}
+   * skips the engine's narrowing): a group without any authorization widens nothing.
+   */
+  @Test
+  void aGroupWithoutAnyAuthorizationWidensNothing() {
+    String noGrants = "club-de-lecture";
+    assertThat(authorizationService.createAuthorizationQuery().groupIdIn(noGrants).count()).isZero();
+    Map<String, List<String>> people = Map.of("claire", List.of("teachers"), "ines", List.of("instructional-designers"),
+        "hugo", List.of("labelling-committee"), "marc", List.of("finance"), "nobody", List.of());
+    people.forEach((user, groups) -> {
+      List<String> withEmptyGroup = new java.util.ArrayList<>(groups);
+      withEmptyGroup.add(noGrants);
+      assertThat(visible(user, withEmptyGroup)).as(user).isEqualTo(visible(user, groups));
+      for (String process : List.of("teacher-onboarding", "hybrid-course-labelling", "learning-lab-purchase")) {
+        assertThat(authorizationService.isUserAuthorized(user, withEmptyGroup, org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+            org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, process)).as(user + " starts " + process)
+            .isEqualTo(authorizationService.isUserAuthorized(user, groups, org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+                org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, process));
+      }
+    });
+    assertThat(visible("nobody", List.of(noGrants))).as("only a group without grants: nothing").isEqualTo(List.of(0L, 0L));
+  }
+
+  /** Tasks and running instances the person sees, with the engine's checks. */
+  private List<Long> visible(String user, List<String> groups) {
+    identityService.setAuthentication(user, groups);
+    try {
+      return List.of(taskService.createTaskQuery().count(), runtimeService.createProcessInstanceQuery().count());
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
   @Test
   void eachPersonCountsAndListsExactlyTheTasksOfferedToTheirGroups() {
     assertThat(processEngineConfiguration().getAuthorizationCheckRevokes()).isEqualTo("always");
