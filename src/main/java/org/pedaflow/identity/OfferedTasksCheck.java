@@ -2,17 +2,19 @@ package org.pedaflow.identity;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
-import org.pedaflow.platform.EngineCommands;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,9 +57,7 @@ public class OfferedTasksCheck extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomSessionFactories(factories);
-    EngineCommands.addPostInterceptor(configuration, () -> new OfferedTaskGrants(configuration.getDatabaseTablePrefix()));
   }
-
 
   /** The engine's authorization manager, but for the task queries described above. */
   static class Manager extends AuthorizationManager {
@@ -70,6 +70,23 @@ public class OfferedTasksCheck extends AbstractProcessEnginePlugin {
       if (check.isAuthorizationCheckEnabled() && person != null && person.getUserId() != null
           && offeredOnlyTo(query, person.getGroupIds()) && !anyRevokeFor(person)) {
         check.setAuthorizationCheckEnabled(false);
+      }
+    }
+
+    /** After the engine's own check of the right to change it: see {@link OfferedTaskGrants}. */
+    @Override
+    public void update(AuthorizationEntity authorization) {
+      // as stored: the command has just read it (into the command's cache) before handing over its new state
+      AuthorizationEntity before = getDbEntityManager().selectById(AuthorizationEntity.class, authorization.getId());
+      super.update(authorization);
+      OfferedTaskGrants.refuseIfWithdrawn(before, authorization);
+    }
+
+    @Override
+    public void delete(DbEntity authorization) {
+      super.delete(authorization);
+      if (authorization instanceof AuthorizationEntity stored) {
+        OfferedTaskGrants.refuseIfWithdrawn(stored, null);
       }
     }
 
@@ -86,7 +103,7 @@ public class OfferedTasksCheck extends AbstractProcessEnginePlugin {
       if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
         return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
       }
-      return new ArrayList<>(new java.util.LinkedHashSet<>(authenticatedGroupIds));
+      return new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
     }
 
     private static boolean offeredOnlyTo(TaskQueryImpl query, List<String> ownGroups) {

@@ -31,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component("enrolInLmsTrainingDelegate")
 public class EnrolInLmsTrainingDelegate implements JavaDelegate {
 
-
   private final LmsEnrolment lmsEnrolment;
   private final MailService mailService;
   private final Links links;

@@ -38,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OnboardingRules implements ProcessRules {
 
-
   private final Directory directory;
 
   OnboardingRules(Directory directory) {
