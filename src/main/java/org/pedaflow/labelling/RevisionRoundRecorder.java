@@ -49,9 +49,7 @@ public class RevisionRoundRecorder implements TaskListener {
     String history = (String) execution.getVariable(REVISION_HISTORY);
     execution.setVariable(REVISION_HISTORY, history == null || history.isBlank() ? entry : history + "\n\n" + entry);
     execution.setVariable(REVISION_COUNT, round);
-    for (String reviewed : REVIEW_OUTPUTS) {
-      execution.removeVariable(reviewed);
-    }
+    execution.removeVariables(REVIEW_OUTPUTS);
     LOG.info("{} : révision n° {} soumise par {}", execution.getProcessBusinessKey(), round,
         execution.getVariable(TEACHER_ID));
   }

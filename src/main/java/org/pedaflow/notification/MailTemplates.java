@@ -2,6 +2,7 @@ package org.pedaflow.notification;
 
 import java.util.Locale;
 import java.util.Map;
+import org.pedaflow.platform.Timers;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -11,7 +12,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders the e-mail templates of {@code templates/mail/<name>/}: {@code subject.txt},
- * {@code body.txt} (Thymeleaf text mode) and {@code body.html} (HTML mode).
+ * {@code body.txt} (Thymeleaf text mode) and {@code body.html} (HTML mode). Besides the model, every
+ * template may call the helpers {@code dates} ({@link FrenchDates}: {@code ${dates.longDate(startDate)}})
+ * and {@code timers} (the configured delays: {@code ${timers.inFrench('labelling.revision-deadline', 'P30D')}}).
  */
 @Component
 public class MailTemplates {
@@ -21,6 +24,11 @@ public class MailTemplates {
 
   private final TemplateEngine text = engine(TemplateMode.TEXT);
   private final TemplateEngine html = engine(TemplateMode.HTML);
+  private final Timers timers;
+
+  public MailTemplates(Timers timers) {
+    this.timers = timers;
+  }
 
   public RenderedMail render(String template, Map<String, Object> model) {
     if (template == null || !template.matches("[a-z0-9-]+") || !exists(template)) {
@@ -28,6 +36,8 @@ public class MailTemplates {
           + ROOT + " contenant subject.txt, body.txt et body.html)");
     }
     Context context = new Context(FRENCH, model);
+    context.setVariable("dates", FrenchDates.IN_TEMPLATES);
+    context.setVariable("timers", timers);
     String subject = text.process(template + "/subject.txt", context).strip().replaceAll("\\s+", " ");
     return new RenderedMail(subject, text.process(template + "/body.txt", context), html.process(template + "/body.html", context));
   }

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.pedaflow.platform.Timers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +28,11 @@ public class SendMailDelegate implements JavaDelegate {
   private final MailService mailService;
   private final Links links;
   private final HistoryService historyService;
-  private final Timers timers;
 
-  public SendMailDelegate(MailService mailService, Links links, HistoryService historyService, Timers timers) {
+  public SendMailDelegate(MailService mailService, Links links, HistoryService historyService) {
     this.mailService = mailService;
     this.links = links;
     this.historyService = historyService;
-    this.timers = timers;
   }
 
   @Override
@@ -46,7 +43,7 @@ public class SendMailDelegate implements JavaDelegate {
         parameters instanceof MailStepParameters.Values v ? v : MailStepParameters.Values.FROM_VARIABLES;
     Object template = values.template(execution);
     Object to = values.to(execution);
-    Map<String, Object> model = ProcessMailModel.of(execution, links, timers);
+    Map<String, Object> model = ProcessMailModel.of(execution, links);
     String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + visit(execution);
     mailService.send(template == null ? null : template.toString(), to == null ? null : to.toString(), model, key);
   }

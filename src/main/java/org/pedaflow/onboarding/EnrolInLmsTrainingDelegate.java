@@ -16,7 +16,6 @@ import org.pedaflow.notification.FrenchDates;
 import org.pedaflow.notification.Links;
 import org.pedaflow.notification.MailService;
 import org.pedaflow.notification.ProcessMailModel;
-import org.pedaflow.platform.Timers;
 import org.pedaflow.onboarding.LmsEnrolment.Enrolment;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +33,11 @@ public class EnrolInLmsTrainingDelegate implements JavaDelegate {
   private final LmsEnrolment lmsEnrolment;
   private final MailService mailService;
   private final Links links;
-  private final Timers timers;
 
-  public EnrolInLmsTrainingDelegate(LmsEnrolment lmsEnrolment, MailService mailService, Links links, Timers timers) {
+  public EnrolInLmsTrainingDelegate(LmsEnrolment lmsEnrolment, MailService mailService, Links links) {
     this.lmsEnrolment = lmsEnrolment;
     this.mailService = mailService;
     this.links = links;
-    this.timers = timers;
   }
 
   @Override
@@ -55,7 +52,7 @@ public class EnrolInLmsTrainingDelegate implements JavaDelegate {
     execution.setVariable(LMS_SESSION_DATE, enrolment.sessionDate().toString());
     execution.setVariable(LMS_SESSION_LOCATION, enrolment.sessionLocation());
 
-    Map<String, Object> model = ProcessMailModel.of(execution, links, timers);
+    Map<String, Object> model = ProcessMailModel.of(execution, links);
     model.put("lmsSessionDateText", enrolment.sessionDate().format(FrenchDates.WITH_WEEKDAY));
     model.put("lmsSessionHours", enrolment.sessionHours());
     mailService.send(Onboarding.Mails.LMS_TRAINING, teacherEmail, model,

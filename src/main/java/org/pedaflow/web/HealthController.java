@@ -1,6 +1,7 @@
 package org.pedaflow.web;
 
 import java.util.Map;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -23,10 +24,9 @@ public class HealthController {
 
   private final JdbcTemplate jdbc;
 
-  public HealthController(JdbcTemplate jdbc) {
-    JdbcTemplate probe = new JdbcTemplate(jdbc.getDataSource());
-    probe.setQueryTimeout(5);
-    this.jdbc = probe;
+  public HealthController(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.jdbc.setQueryTimeout(5); // a probe's own timeout, not the application's
   }
 
   @GetMapping("/api/health")
