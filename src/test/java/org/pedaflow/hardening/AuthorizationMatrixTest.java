@@ -356,10 +356,6 @@ class AuthorizationMatrixTest extends PedaflowIntegrationTest {
     return v;
   }
 
-  private void requireDeployed(String processKey) {
-    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0)
-        .as(processKey + " : un processus de la SPEC doit être déployé").isTrue();
-  }
 
   // --- the two ways in -----------------------------------------------------------------------
 

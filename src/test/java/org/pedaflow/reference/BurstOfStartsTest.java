@@ -42,7 +42,7 @@ class BurstOfStartsTest extends PedaflowIntegrationTest {
         "--spring.datasource.hikari.maximum-pool-size=4", "--spring.datasource.hikari.minimum-idle=4",
         "--spring.datasource.hikari.connection-timeout=20000", "--server.tomcat.threads.max=16",
         "--camunda.bpm.job-execution.enabled=false")) {
-      assertAllStarted(() -> new Api(app.baseUrl() + "/engine-rest", "claire", "claire"));
+      assertAllStarted(() -> app.rest("claire"));
     }
   }
 

@@ -76,8 +76,8 @@ public final class ApplicationProcess implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
-  Api rest(String user) {
-    return new Api("http://localhost:" + port + "/engine-rest", user, user);
+  public Api rest(String user) {
+    return new Api(baseUrl() + "/engine-rest", user, user);
   }
 
   long pid() {

@@ -126,6 +126,12 @@ public abstract class PedaflowIntegrationTest {
     return Map.of("variables", variables);
   }
 
+  /** A process of the SPEC must be deployed: a missing one fails the test instead of skipping it. */
+  protected void requireDeployed(String processKey) {
+    org.assertj.core.api.Assertions.assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count())
+        .as(processKey + " : un processus de la SPEC doit être déployé").isPositive();
+  }
+
   /** Waits until the job executor has run every due job of the engine (async steps, mails). */
   protected void awaitJobs() {
     awaitJobs(null);
