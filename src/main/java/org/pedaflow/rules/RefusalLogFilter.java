@@ -21,14 +21,26 @@ import org.springframework.stereotype.Component;
  * ({@link RuleViolations}): the engine's line when that very exception is among its causes, the REST
  * line (which carries the stack trace as text) when it quotes its message. Everything else is
  * logged as before, including a refusal outside an HTTP request (a job, the Java API).
+ *
+ * <p>The REST layer's WARN line is also dropped for two people acting on the same thing (a task a
+ * colleague claimed first, a concurrent change): the web layer answers those 409 and logs one INFO
+ * line ({@code RuleViolationResponseFilter}); they are not faults to watch.
  */
 public class RefusalLogFilter extends TurboFilter {
 
   static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";
   static final String ENGINE_REST = "org.camunda.bpm.engine.rest.exception";
 
+  /** What the REST layer's line starts with for a conflict between two people, not a fault. */
+  private static final java.util.List<String> CONFLICTS = java.util.List.of(
+      "ENGINE-REST-HTTP500 " + org.camunda.bpm.engine.TaskAlreadyClaimedException.class.getName() + ": ",
+      "ENGINE-REST-HTTP500 " + org.camunda.bpm.engine.OptimisticLockingException.class.getName() + ": ");
+
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+    if (logger != null && format != null && ENGINE_REST.equals(logger.getName()) && CONFLICTS.stream().anyMatch(format::startsWith)) {
+      return FilterReply.DENY;
+    }
     RuleViolationException recorded = RuleViolations.current();
     if (recorded == null || logger == null || level == null || format == null || !level.isGreaterOrEqual(Level.WARN)) {
       return FilterReply.NEUTRAL;

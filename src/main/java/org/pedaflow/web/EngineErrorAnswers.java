@@ -29,6 +29,18 @@ final class EngineErrorAnswers {
   static final String NOT_FOUND_MESSAGE =
       "Introuvable : cet élément n'existe pas (ou plus), ou vous n'avez pas le droit de le voir.";
 
+  /**
+   * Failures of the engine that are not faults but two people acting on the same thing (Camunda
+   * answers them 500): the {@code type} of Camunda's answer, and what the person is told, with 409.
+   */
+  static final Map<String, String> CONFLICTS = Map.of(
+      org.camunda.bpm.engine.TaskAlreadyClaimedException.class.getSimpleName(),
+      "Tâche déjà prise en charge : quelqu'un d'autre l'a prise avant vous, et rien n'a changé. "
+          + "Actualisez la liste des tâches.",
+      org.camunda.bpm.engine.OptimisticLockingException.class.getSimpleName(),
+      "Modification simultanée : quelqu'un d'autre a modifié cet élément au même moment, et rien n'a été "
+          + "enregistré de votre côté. Actualisez la page, puis réessayez.");
+
   private static final java.util.regex.Pattern ENGINE_API =
       java.util.regex.Pattern.compile("^/(engine-rest|camunda/api/engine)/.*");
 

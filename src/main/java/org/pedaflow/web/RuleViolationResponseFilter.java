@@ -21,6 +21,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       {@code {"type": "InvalidInput", "message": "<French message>", "field": "<variable>"}};</li>
  *   <li>any other 400 of a start or a completion (JSON Camunda could not map, a value it could not
  *       convert): 400 with a French message, without Camunda's details;</li>
+ *   <li>a 500 of the engine's API that is two people acting on the same thing (a task a colleague
+ *       claimed first, a concurrent change; {@link EngineErrorAnswers#CONFLICTS}): 409, same
+ *       {@code type}, a French message saying what happened, and an INFO line instead of a WARN;</li>
  *   <li>403 and 404 of the engine's API (not allowed; not found or not visible to this user): same
  *       status and {@code type}, a French message instead of Camunda's English one;</li>
  *   <li>any 5xx (a real fault): still 5xx, with a French message and no internals (no stack trace,
@@ -62,6 +65,11 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
         EngineErrorAnswers.writeRefusal(response, refusal);
       } else if (status < 400) {
         buffered.copyBodyToResponse();
+      } else if (status == 500 && isConflict(request, buffered)) {
+        String type = EngineErrorAnswers.typeOf(buffered.getContentAsByteArray());
+        LOG.info("Conflit sur {} {} ({}) : {}", request.getMethod(), request.getRequestURI(), type, bodyOf(buffered));
+        buffered.resetBuffer();
+        EngineErrorAnswers.write(response, 409, type, EngineErrorAnswers.CONFLICTS.get(type), null);
       } else if (status >= 500) {
         LOG.warn("Erreur {} sur {} {} : {}", status, request.getMethod(), request.getRequestURI(), bodyOf(buffered));
         buffered.resetBuffer();
@@ -88,6 +96,11 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
 
   static void writeViolation(HttpServletResponse response, RuleViolationException violation) throws IOException {
     EngineErrorAnswers.write(response, violation.httpStatus(), violation.type(), violation.getMessage(), violation.field());
+  }
+
+  private static boolean isConflict(HttpServletRequest request, ContentCachingResponseWrapper buffered) {
+    String type = EngineErrorAnswers.typeOf(buffered.getContentAsByteArray());
+    return type != null && EngineErrorAnswers.CONFLICTS.containsKey(type) && EngineErrorAnswers.isEngineApi(request);
   }
 
   private static String bodyOf(ContentCachingResponseWrapper buffered) {

@@ -79,6 +79,39 @@ class ErrorAnswerFilterTest {
     assertThat(json.has("userId")).isFalse();
   }
 
+  @ParameterizedTest(name = "{0} {1} answered 500 {2}: 409, French message, same type")
+  @CsvSource({
+      "POST, /engine-rest/task/42/claim, TaskAlreadyClaimedException, Tâche déjà prise en charge : ",
+      "POST, /camunda/api/engine/engine/default/task/42/claim, TaskAlreadyClaimedException, Tâche déjà prise en charge : ",
+      "POST, /engine-rest/task/42/complete, OptimisticLockingException, Modification simultanée : ",
+      "PUT, /camunda/api/engine/engine/default/process-instance/42/variables/notes, OptimisticLockingException, Modification simultanée : ",
+  })
+  void twoPeopleActingOnTheSameThingIsAConflictNotAFault(String method, String path, String type, String start)
+      throws Exception {
+    MockHttpServletResponse response = run(method, path, 500,
+        "{\"type\":\"" + type + "\",\"message\":\"Task '42' is already claimed by someone else.\",\"code\":0}");
+
+    assertThat(response.getStatus()).isEqualTo(409);
+    String body = response.getContentAsString(StandardCharsets.UTF_8);
+    BadInputTest.assertNoInternals(body);
+    JsonNode json = JSON.readTree(body);
+    assertThat(json.get("type").asText()).isEqualTo(type);
+    assertThat(json.get("message").asText()).startsWith(start).contains("Actualisez");
+  }
+
+  @ParameterizedTest(name = "{0} {1} answered 500 {2}: a fault, 500")
+  @CsvSource({
+      "POST, /engine-rest/task/42/claim, ProcessEngineException",
+      "POST, /engine-rest/task/42/claim, NullPointerException",
+      "GET, /camunda/api/cockpit/plugin/base/default/x, OptimisticLockingException",
+  })
+  void otherFailuresStayFaults(String method, String path, String type) throws Exception {
+    MockHttpServletResponse response = run(method, path, 500, "{\"type\":\"" + type + "\",\"message\":\"x\"}");
+
+    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).get("type").asText()).isEqualTo("ServerError");
+  }
+
   @ParameterizedTest(name = "{0} {1} answered {2}: unchanged")
   @CsvSource({
       "POST, /engine-rest/task/42/complete, 204",

@@ -53,6 +53,21 @@ class RefusalLogFilterTest {
   }
 
   @Test
+  void theRestLineOfAConflictBetweenTwoPeopleIsDroppedInAnyCase() {
+    org.camunda.bpm.engine.TaskAlreadyClaimedException claimed = new org.camunda.bpm.engine.TaskAlreadyClaimedException("42", "ines");
+    assertThat(restLineThrowing(claimed)).isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new org.camunda.bpm.engine.OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity[42]' failed")))
+        .isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new ProcessEngineException("Task '42' is already claimed by someone else.")))
+        .as("the same words, another exception").isEqualTo(FilterReply.NEUTRAL);
+    assertThat(restLine(claimed)).as("only as the cause of another answer: a 500 the web layer does not call a conflict")
+        .isEqualTo(FilterReply.NEUTRAL);
+    assertThat(filter.decide(null, engine, Level.WARN,
+        "ENGINE-REST-HTTP500 " + org.camunda.bpm.engine.TaskAlreadyClaimedException.class.getName() + ": x", null, null))
+        .as("another logger").isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
   void outsideARequestNothingIsRecordedNorDropped() {
     RuleViolations.record(refusal);
 
@@ -89,6 +104,11 @@ class RefusalLogFilterTest {
   }
 
   /** As Camunda's REST layer writes it: the stack trace inside the message, no throwable. */
+  /** The REST layer's line when the command threw {@code thrown} itself (the answer's type is its class). */
+  private FilterReply restLineThrowing(Throwable thrown) {
+    return filter.decide(null, rest, Level.WARN, "ENGINE-REST-HTTP500 " + thrown + "\n\tat org.camunda…", new Object[0], null);
+  }
+
   private FilterReply restLine(Throwable cause) {
     String trace = "org.camunda.bpm.engine.rest.exception.RestException: Cannot complete task 42\n"
         + "Caused by: " + cause.getClass().getName() + ": " + cause.getMessage() + "\n\tat org.pedaflow…";
