@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
  * logged as before, including a refusal outside an HTTP request (a job, the Java API).
  *
  * <p>The REST layer's WARN line is also dropped for two people acting on the same thing (a task a
- * colleague claimed first, a concurrent change): the web layer answers those 409 and logs one INFO
- * line ({@code RuleViolationResponseFilter}); they are not faults to watch.
+ * colleague claimed first, a concurrent change), and both lines (the engine's only during an HTTP
+ * request) for a task that is gone (finished a moment before) or suspended: the web layer answers
+ * those 409 or 404 and logs one INFO line ({@code RuleViolationResponseFilter}); they are not
+ * faults to watch.
  */
 public class RefusalLogFilter extends TurboFilter {
 
@@ -36,13 +38,28 @@ public class RefusalLogFilter extends TurboFilter {
       "ENGINE-REST-HTTP500 " + org.camunda.bpm.engine.TaskAlreadyClaimedException.class.getName() + ": ",
       "ENGINE-REST-HTTP500 " + org.camunda.bpm.engine.OptimisticLockingException.class.getName() + ": ");
 
+  /**
+   * What the first line of the REST layer's line says when the task is gone (finished a moment
+   * before) or suspended: the engine's own words ({@code ensureNotNull} of its task commands, and
+   * ENGINE-03043).
+   */
+  private static final java.util.regex.Pattern TASK_GONE_OR_SUSPENDED = java.util.regex.Pattern.compile(
+      "^ENGINE-REST-HTTP500 [^\\n]*(?:Cannot find task with id [^\\n]*: task is null|ENGINE-03043 task with id '[^']*' is suspended)");
+
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (logger != null && format != null && ENGINE_REST.equals(logger.getName()) && CONFLICTS.stream().anyMatch(format::startsWith)) {
+    if (logger == null || level == null || format == null || !level.isGreaterOrEqual(Level.WARN)) {
+      return FilterReply.NEUTRAL;
+    }
+    if (ENGINE_REST.equals(logger.getName())
+        && (CONFLICTS.stream().anyMatch(format::startsWith) || TASK_GONE_OR_SUSPENDED.matcher(format).find())) {
+      return FilterReply.DENY;
+    }
+    if (ENGINE_CONTEXT.equals(logger.getName()) && RuleViolations.inRequest() && isTaskGoneOrSuspended(thrown(t, params))) {
       return FilterReply.DENY;
     }
     RuleViolationException recorded = RuleViolations.current();
-    if (recorded == null || logger == null || level == null || format == null || !level.isGreaterOrEqual(Level.WARN)) {
+    if (recorded == null) {
       return FilterReply.NEUTRAL;
     }
     if (ENGINE_CONTEXT.equals(logger.getName()) && causedBy(t, params, recorded)) {
@@ -53,6 +70,29 @@ public class RefusalLogFilter extends TurboFilter {
       return FilterReply.DENY;
     }
     return FilterReply.NEUTRAL;
+  }
+
+  /** The engine's own exception for a task that is gone or suspended, as its task commands throw it. */
+  private static boolean isTaskGoneOrSuspended(Throwable thrown) {
+    return (thrown instanceof org.camunda.bpm.engine.exception.NullValueException
+            || thrown instanceof org.camunda.bpm.engine.SuspendedEntityInteractionException)
+        && thrown.getMessage() != null
+        && TASK_GONE_OR_SUSPENDED.matcher("ENGINE-REST-HTTP500 " + thrown.getMessage()).find();
+  }
+
+  /** The exception of a log call: Logback's throwable, or Camunda's last argument. */
+  private static Throwable thrown(Throwable t, Object[] params) {
+    if (t != null) {
+      return t;
+    }
+    if (params != null) {
+      for (int i = params.length - 1; i >= 0; i--) {
+        if (params[i] instanceof Throwable thrown) {
+          return thrown;
+        }
+      }
+    }
+    return null;
   }
 
   /** Camunda's loggers pass the exception as the last argument of the message, Logback then as the throwable. */

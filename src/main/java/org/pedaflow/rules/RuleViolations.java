@@ -25,6 +25,11 @@ public final class RuleViolations {
     IN_REQUEST.remove();
   }
 
+  /** Whether this thread is serving an HTTP request of the engine's API. */
+  public static boolean inRequest() {
+    return IN_REQUEST.get() != null;
+  }
+
   /** Remembers the refusal for the current request (the first one only); outside a request, nothing. */
   public static void record(RuleViolationException violation) {
     if (IN_REQUEST.get() != null && CURRENT.get() == null) {

@@ -41,6 +41,13 @@ final class EngineErrorAnswers {
       "Modification simultanée : quelqu'un d'autre a modifié cet élément au même moment, et rien n'a été "
           + "enregistré de votre côté. Actualisez la page, puis réessayez.");
 
+  static final String TASK_GONE_MESSAGE =
+      "Tâche introuvable : elle n'existe plus (déjà terminée, par vous ou par quelqu'un d'autre), ou vous n'avez pas "
+          + "le droit de la voir ; rien n'a été enregistré. Actualisez la liste des tâches.";
+  static final String TASK_SUSPENDED_MESSAGE =
+      "Demande suspendue : un administrateur l'a mise en pause, et rien n'a été enregistré. Réessayez quand elle aura "
+          + "été reprise, ou adressez-vous à l'administrateur de Pedaflow.";
+
   private static final java.util.regex.Pattern ENGINE_API =
       java.util.regex.Pattern.compile("^/(engine-rest|camunda/api/engine)/.*");
 

@@ -1,7 +1,9 @@
 package org.pedaflow.web;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +43,10 @@ public class RestSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<RuleViolationResponseFilter> ruleViolationResponseFilter() {
+  FilterRegistrationBean<RuleViolationResponseFilter> ruleViolationResponseFilter(
+      ObjectProvider<ProcessEngine> engine) {
     FilterRegistrationBean<RuleViolationResponseFilter> registration =
-        new FilterRegistrationBean<>(new RuleViolationResponseFilter());
+        new FilterRegistrationBean<>(new RuleViolationResponseFilter(TaskStates.of(engine)));
     registration.setName("pedaflow-rule-violations");
     registration.addUrlPatterns(REST_PATTERN, WEBAPP_API_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

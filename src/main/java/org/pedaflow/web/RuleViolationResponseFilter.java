@@ -24,6 +24,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>a 500 of the engine's API that is two people acting on the same thing (a task a colleague
  *       claimed first, a concurrent change; {@link EngineErrorAnswers#CONFLICTS}): 409, same
  *       {@code type}, a French message saying what happened, and an INFO line instead of a WARN;</li>
+ *   <li>a 400 or 500 of the engine's API on a task that no longer exists (finished a moment before
+ *       by the person or a colleague: a double click, a list not yet refreshed) or that an
+ *       administrator suspended ({@link TaskStates}): 404 or 409, with a French message saying so,
+ *       and an INFO line;</li>
  *   <li>403 and 404 of the engine's API (not allowed; not found or not visible to this user): same
  *       status and {@code type}, a French message instead of Camunda's English one;</li>
  *   <li>any 5xx (a real fault): still 5xx, with a French message and no internals (no stack trace,
@@ -33,6 +37,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class RuleViolationResponseFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RuleViolationResponseFilter.class);
+
+  private final TaskStates tasks;
+
+  /** @param tasks where a task stands, read when a request on it failed */
+  public RuleViolationResponseFilter(TaskStates tasks) {
+    this.tasks = tasks;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -70,6 +81,8 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
         LOG.info("Conflit sur {} {} ({}) : {}", request.getMethod(), request.getRequestURI(), type, bodyOf(buffered));
         buffered.resetBuffer();
         EngineErrorAnswers.write(response, 409, type, EngineErrorAnswers.CONFLICTS.get(type), null);
+      } else if ((status == 400 || status == 500) && answeredForTask(request, response, buffered, status)) {
+        return;
       } else if (status >= 500) {
         LOG.warn("Erreur {} sur {} {} : {}", status, request.getMethod(), request.getRequestURI(), bodyOf(buffered));
         buffered.resetBuffer();
@@ -96,6 +109,35 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
 
   static void writeViolation(HttpServletResponse response, RuleViolationException violation) throws IOException {
     EngineErrorAnswers.write(response, violation.httpStatus(), violation.type(), violation.getMessage(), violation.field());
+  }
+
+  /** Answers for a task that is gone or suspended; false when the request names no such task. */
+  private boolean answeredForTask(HttpServletRequest request, HttpServletResponse response,
+      ContentCachingResponseWrapper buffered, int status) throws IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String taskId = TaskStates.taskIdOf(path);
+    if (taskId == null || EngineErrorAnswers.typeOf(buffered.getContentAsByteArray()) == null) {
+      return false;
+    }
+    TaskStates.State state;
+    try {
+      state = tasks.of(taskId);
+    } catch (RuntimeException unreadable) {
+      LOG.debug("État de la tâche {} illisible", taskId, unreadable);
+      return false;
+    }
+    if (state == TaskStates.State.ACTIVE) {
+      return false;
+    }
+    LOG.info("Tâche {} {} : {} {} ({}) : {}", taskId, state == TaskStates.State.GONE ? "introuvable" : "suspendue",
+        request.getMethod(), path, status, bodyOf(buffered));
+    buffered.resetBuffer();
+    if (state == TaskStates.State.GONE) {
+      EngineErrorAnswers.write(response, 404, "InvalidRequestException", EngineErrorAnswers.TASK_GONE_MESSAGE, null);
+    } else {
+      EngineErrorAnswers.write(response, 409, "SuspendedEntityInteractionException", EngineErrorAnswers.TASK_SUSPENDED_MESSAGE, null);
+    }
+    return true;
   }
 
   private static boolean isConflict(HttpServletRequest request, ContentCachingResponseWrapper buffered) {

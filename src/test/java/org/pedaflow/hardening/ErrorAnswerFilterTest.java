@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pedaflow.web.RuleViolationResponseFilter;
+import org.pedaflow.web.TaskStates;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -112,6 +113,61 @@ class ErrorAnswerFilterTest {
     assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).get("type").asText()).isEqualTo("ServerError");
   }
 
+  @ParameterizedTest(name = "{0} {1} answered {2} {3} on a task {4}: {5}")
+  @CsvSource({
+      "POST, /engine-rest/task/42/submit-form, 500, RestException, GONE, 404",
+      "POST, /engine-rest/engine/default/task/42/complete, 500, NullValueException, GONE, 404",
+      "POST, /camunda/api/engine/engine/default/task/42/claim, 500, NullValueException, GONE, 404",
+      "POST, /engine-rest/task/42/unclaim, 400, NotFoundException, GONE, 404",
+      "GET, /engine-rest/task/42/form-variables, 400, BadUserRequestException, GONE, 404",
+      "POST, /engine-rest/task/42/submit-form, 500, RestException, SUSPENDED, 409",
+      "POST, /camunda/api/engine/engine/default/task/42/resolve, 500, RestException, SUSPENDED, 409",
+  })
+  void aTaskGoneOrSuspendedIsSaidSo(String method, String path, int camundaStatus, String type, TaskStates.State state,
+      int expected) throws Exception {
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    MockHttpServletResponse response = run(method, path, camundaStatus,
+        "{\"type\":\"" + type + "\",\"message\":\"Cannot find task with id 42: task is null\",\"code\":0}",
+        taskId -> {
+          asked.add(taskId);
+          return state;
+        });
+
+    assertThat(asked).containsExactly("42");
+    assertThat(response.getStatus()).isEqualTo(expected);
+    String body = response.getContentAsString(StandardCharsets.UTF_8);
+    BadInputTest.assertNoInternals(body);
+    assertThat(JSON.readTree(body).get("message").asText())
+        .startsWith(state == TaskStates.State.GONE ? "Tâche introuvable : " : "Demande suspendue : ");
+  }
+
+  @ParameterizedTest(name = "{0} {1}: no task to look at, answered as before")
+  @CsvSource({
+      "POST, /engine-rest/task/create, 400",
+      "GET, /engine-rest/task/count, 500",
+      "POST, /engine-rest/process-instance/42/variables, 500",
+      "GET, /engine-rest/history/task/42, 500",
+  })
+  void otherAddressesAreNotLookedUp(String method, String path, int status) throws Exception {
+    MockHttpServletResponse response = run(method, path, status, "{\"type\":\"RestException\",\"message\":\"x\"}",
+        taskId -> {
+          throw new AssertionError("looked up " + taskId);
+        });
+
+    assertThat(response.getStatus()).isEqualTo(status);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTaskThatCannotBeReadLeavesTheFaultAsItIs() throws Exception {
+    MockHttpServletResponse response = run("POST", "/engine-rest/task/42/complete", 500,
+        "{\"type\":\"ProcessEngineException\",\"message\":\"x\"}", taskId -> {
+          throw new IllegalStateException("base indisponible");
+        });
+
+    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).get("type").asText()).isEqualTo("ServerError");
+  }
+
   @ParameterizedTest(name = "{0} {1} answered {2}: unchanged")
   @CsvSource({
       "POST, /engine-rest/task/42/complete, 204",
@@ -138,13 +194,18 @@ class ErrorAnswerFilterTest {
       }
     };
 
-    new RuleViolationResponseFilter().doFilter(request, response, new MockFilterChain(camunda));
+    new RuleViolationResponseFilter(taskId -> TaskStates.State.ACTIVE).doFilter(request, response, new MockFilterChain(camunda));
 
     assertThat(response.getStatus()).isEqualTo(500);
     assertThat(response.isCommitted()).isTrue();
   }
 
   private static MockHttpServletResponse run(String method, String path, int status, String body) throws Exception {
+    return run(method, path, status, body, taskId -> TaskStates.State.ACTIVE);
+  }
+
+  private static MockHttpServletResponse run(String method, String path, int status, String body, TaskStates tasks)
+      throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest(method, path);
     request.setRequestURI(path);
     MockHttpServletResponse response = new MockHttpServletResponse();
@@ -156,7 +217,7 @@ class ErrorAnswerFilterTest {
         resp.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
       }
     };
-    new RuleViolationResponseFilter().doFilter(request, response, new MockFilterChain(camunda));
+    new RuleViolationResponseFilter(tasks).doFilter(request, response, new MockFilterChain(camunda));
     return response;
   }
 }

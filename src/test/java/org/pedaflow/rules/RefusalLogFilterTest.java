@@ -68,6 +68,29 @@ class RefusalLogFilterTest {
   }
 
   @Test
+  void theRestLineOfATaskGoneOrSuspendedIsDropped() {
+    assertThat(restLineThrowing(new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 42: task is null")))
+        .isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new ProcessEngineException(
+        "Cannot submit task form 42: ENGINE-03043 task with id '42' is suspended."))).isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new NullPointerException("Cannot invoke \"TaskEntity.getId()\" because \"task\" is null")))
+        .as("a null pointer is a bug").isEqualTo(FilterReply.NEUTRAL);
+    assertThat(filter.decide(null, rest, Level.WARN,
+        "ENGINE-REST-HTTP500 java.lang.IllegalStateException: base indisponible\n\tat x\nCaused by: Cannot find task with id 42: task is null",
+        new Object[0], null)).as("only the first line counts").isEqualTo(FilterReply.NEUTRAL);
+
+    org.camunda.bpm.engine.exception.NullValueException gone =
+        new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 42: task is null");
+    assertThat(engineLine(gone)).as("the engine's line outside a request").isEqualTo(FilterReply.NEUTRAL);
+    RuleViolations.startRequest();
+    assertThat(engineLine(gone)).as("the engine's line in a request").isEqualTo(FilterReply.DENY);
+    assertThat(engineLine(new org.camunda.bpm.engine.SuspendedEntityInteractionException("ENGINE-03043 task with id '42' is suspended.")))
+        .isEqualTo(FilterReply.DENY);
+    assertThat(engineLine(new org.camunda.bpm.engine.exception.NullValueException("Cannot find process definition with id 42: definition is null")))
+        .as("something else missing").isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
   void outsideARequestNothingIsRecordedNorDropped() {
     RuleViolations.record(refusal);
 
