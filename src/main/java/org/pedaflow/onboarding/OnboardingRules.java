@@ -68,6 +68,12 @@ public class OnboardingRules implements ProcessRules {
         Tasks.RATE_ONBOARDING, Set.of(SATISFACTION, SATISFACTION_COMMENT));
   }
 
+  /** The mentor's colleagues may hold the welcome meeting in the mentor's place (absence, workload). */
+  @Override
+  public Set<String> alsoWorkedBy(String taskKey) {
+    return Onboarding.Tasks.HOLD_WELCOME_MEETING.equals(taskKey) ? Set.of(Groups.INSTRUCTIONAL_DESIGNERS) : Set.of();
+  }
+
   @Override
   public void checkStart(Inputs in) {
     String teacherId = in.requireText(TEACHER_ID, "Identifiant de l'enseignant");

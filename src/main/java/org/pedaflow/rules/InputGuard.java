@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -25,6 +28,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.pedaflow.identity.Groups;
 import org.pedaflow.platform.EngineCommands;
 import org.slf4j.Logger;
@@ -45,6 +49,10 @@ import org.slf4j.LoggerFactory;
  *       event to catch them, end the step): every person who may work on a task may also update it,
  *       and so could rewrite who requested, the approval level or the mentor, or end a request without
  *       a decision. 403;</li>
+ *   <li>changing to whom a task is offered or who owns it ({@code /task/{id}/identity-links} with a
+ *       type other than assignee, Tasklist's « groupes » editor, an owner set through
+ *       {@code PUT /task/{id}}): the model decides who works on a task ({@link TaskEligibility}), and
+ *       an added group or owner would see the task and its variables. 403;</li>
  *   <li>a start at another step than the start event, or without the processes' own listeners
  *       ({@code startInstructions}, {@code skipCustomListeners}): the engine asks only for the right to
  *       start, which teachers have. 403.</li>
@@ -62,11 +70,17 @@ final class InputGuard extends CommandInterceptor {
   private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables", PURPOSE);
   private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId", PURPOSE);
   private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties", PURPOSE);
+  private static final String PEOPLE_PURPOSE = "le contrôle des personnes d'une tâche";
+  private static final Field ADDED_LINK_TYPE = field(AbstractAddIdentityLinkCmd.class, "type", PEOPLE_PURPOSE);
+  private static final Field DELETED_LINK_TYPE = field(DeleteIdentityLinkCmd.class, "type", PEOPLE_PURPOSE);
+  private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task", PEOPLE_PURPOSE);
 
   static final String TASK_VARIABLES_REFUSED = "Les données d'une tâche se transmettent en la terminant, avec son "
       + "formulaire : seuls les administrateurs peuvent les écrire ou les effacer autrement.";
   static final String TASK_ERROR_REFUSED = "Une tâche se termine avec son formulaire : seuls les administrateurs "
       + "peuvent l'interrompre par une erreur ou une escalade.";
+  static final String TASK_PEOPLE_REFUSED = "Seuls les administrateurs peuvent changer à qui une tâche est proposée "
+      + "ou qui en est le propriétaire : prenez-la en charge, ou attribuez-la ou déléguez-la à une personne qui peut la traiter.";
   static final String START_ELSEWHERE_REFUSED = "Une demande commence au début de son processus : seuls les "
       + "administrateurs peuvent démarrer une instance à une autre étape ou sans ses règles.";
 
@@ -87,6 +101,11 @@ final class InputGuard extends CommandInterceptor {
       refuseUnlessAdministrator(TASK_VARIABLES_REFUSED);
     } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
       refuseUnlessAdministrator(TASK_ERROR_REFUSED);
+    } else if (command instanceof AbstractAddIdentityLinkCmd && !IdentityLinkType.ASSIGNEE.equals(read(ADDED_LINK_TYPE, command))
+        || command instanceof DeleteIdentityLinkCmd && !IdentityLinkType.ASSIGNEE.equals(read(DELETED_LINK_TYPE, command))) {
+      refuseUnlessAdministrator(TASK_PEOPLE_REFUSED); // candidates and owner; the assignee goes through TaskEligibility
+    } else if (command instanceof SaveTaskCmd) {
+      refuseOwnerChange((TaskEntity) read(SAVED_TASK, command));
     } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       refuseUnlessAdministrator(START_ELSEWHERE_REFUSED);
     } else if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
@@ -124,6 +143,17 @@ final class InputGuard extends CommandInterceptor {
       LOG.info("{} : données refusées pour la tâche {} de {} : {}", task.getProcessInstanceId(), task.getTaskDefinitionKey(),
           commandContext.getAuthenticatedUserId(), violation.getMessage());
       throw violation;
+    }
+  }
+
+  /** {@code PUT /task/{id}} sends the whole task back (Tasklist, to set a date): only a changed owner is refused. */
+  private static void refuseOwnerChange(TaskEntity sent) {
+    if (sent == null || sent.getId() == null) {
+      return;
+    }
+    TaskEntity stored = Context.getCommandContext().getTaskManager().findTaskById(sent.getId());
+    if (stored != null && !java.util.Objects.equals(stored.getOwner(), sent.getOwner())) {
+      refuseUnlessAdministrator(TASK_PEOPLE_REFUSED);
     }
   }
 

@@ -42,4 +42,12 @@ public interface ProcessRules {
    * refusal leaves the task as it was).
    */
   default void checkAssignment(String taskKey, String assignee, Inputs in) {}
+
+  /**
+   * Groups whose members may also hold and finish the task {@code taskKey}, besides the person the
+   * model names for it and the groups it offers it to ({@link TaskEligibility}); none by default.
+   */
+  default Set<String> alsoWorkedBy(String taskKey) {
+    return Set.of();
+  }
 }

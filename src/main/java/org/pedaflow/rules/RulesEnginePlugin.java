@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pedaflow.identity.Directory;
 import org.pedaflow.platform.ParseListeners;
 import org.pedaflow.reference.ReferenceGenerator;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Installs the server-side rules on every process the engine parses: a start listener that checks
  * the start variables and gives the instance its business key, a complete listener on every user
  * task that checks the completion variables, and an assignment listener that checks who the task
- * goes to (a claim, an assignment, a delegation). All three are built into the model (a start or a modification
+ * goes to (a claim, an assignment, a delegation): only someone the model names for the task or offers
+ * it to, or an administrator ({@link TaskEligibility}, also checked at the completion). All three are built into the model (a start or a modification
  * that skips the models' listeners does not skip them) and run inside the engine's transaction, so a
  * refusal persists nothing, whichever way the request came in. A start or a completion may carry only
  * the variables the process declares for it ({@link ProcessRules#startVariables()},
@@ -46,10 +48,13 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<ProcessRules> rules;
   private final ObjectProvider<ReferenceGenerator> references;
+  private final TaskEligibility eligibility;
 
-  public RulesEnginePlugin(ObjectProvider<ProcessRules> rules, ObjectProvider<ReferenceGenerator> references) {
+  public RulesEnginePlugin(ObjectProvider<ProcessRules> rules, ObjectProvider<ReferenceGenerator> references,
+      ObjectProvider<Directory> directory) {
     this.rules = rules;
     this.references = references;
+    this.eligibility = new TaskEligibility(directory::getObject);
   }
 
   @Override
@@ -183,6 +188,7 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     void check(ProcessRules processRules, DelegateTask task, Inputs inputs) {
+      eligibility.checkCompleter(task, currentUserId(), processRules);
       processRules.checkCompletion(task.getTaskDefinitionKey(), inputs);
     }
   }
@@ -196,6 +202,7 @@ public class RulesEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     void check(ProcessRules processRules, DelegateTask task, Inputs inputs) {
       if (task.getAssignee() != null) {
+        eligibility.checkAssignee(task, task.getAssignee(), processRules);
         processRules.checkAssignment(task.getTaskDefinitionKey(), task.getAssignee(), inputs);
       }
     }

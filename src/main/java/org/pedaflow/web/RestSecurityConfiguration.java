@@ -54,6 +54,16 @@ public class RestSecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<TaskUpdateFilter> taskUpdateFilter() {
+    FilterRegistrationBean<TaskUpdateFilter> registration = new FilterRegistrationBean<>(new TaskUpdateFilter());
+    registration.setName("pedaflow-task-update");
+    registration.addUrlPatterns(REST_PATTERN, WEBAPP_ENGINE_API_PATTERN);
+    // after authentication and the webapps' CSRF check, as the variables' check
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<VariablesCheckFilter> variablesCheckFilter() {
     FilterRegistrationBean<VariablesCheckFilter> registration = new FilterRegistrationBean<>(new VariablesCheckFilter());
     registration.setName("pedaflow-variables-check");

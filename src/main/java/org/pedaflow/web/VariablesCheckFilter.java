@@ -229,7 +229,7 @@ public class VariablesCheckFilter extends OncePerRequestFilter {
    * The request with its body already read, for Camunda to read again; or, when the body is refused,
    * a request whose body cannot be read: reading it records the refusal and fails.
    */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
     private final Refusal refusal;
