@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The REST layer's WARN line is also dropped for two people acting on the same thing (a task a
  * colleague claimed first, a concurrent change), and both lines (the engine's only during an HTTP
- * request) for a task that is gone (finished a moment before) or suspended: the web layer answers
+ * request) for a task or job that is gone (finished or retried a moment before) or a task or process
+ * that is suspended: the web layer answers
  * those 409 or 404 and logs one INFO line ({@code RuleViolationResponseFilter}); they are not
  * faults to watch.
  */
@@ -39,12 +40,13 @@ public class RefusalLogFilter extends TurboFilter {
       "ENGINE-REST-HTTP500 " + org.camunda.bpm.engine.OptimisticLockingException.class.getName() + ": ");
 
   /**
-   * What the first line of the REST layer's line says when the task is gone (finished a moment
-   * before) or suspended: the engine's own words ({@code ensureNotNull} of its task commands, and
-   * ENGINE-03043).
+   * What the first line of the REST layer's line says when a task is gone (finished a moment before)
+   * or suspended, a job is gone, or a process is suspended: the engine's own words ({@code ensureNotNull}
+   * of its task commands, ENGINE-03043, ENGINE-13053).
    */
-  private static final java.util.regex.Pattern TASK_GONE_OR_SUSPENDED = java.util.regex.Pattern.compile(
-      "^ENGINE-REST-HTTP500 [^\\n]*(?:Cannot find task with id [^\\n]*: task is null|ENGINE-03043 task with id '[^']*' is suspended)");
+  private static final java.util.regex.Pattern GONE_OR_SUSPENDED = java.util.regex.Pattern.compile(
+      "^ENGINE-REST-HTTP500 [^\\n]*(?:Cannot find task with id [^\\n]*: task is null"
+          + "|ENGINE-03043 (?:task|Process Definition) with id '[^']*' is suspended|ENGINE-13053 No job found with id )");
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
@@ -52,10 +54,10 @@ public class RefusalLogFilter extends TurboFilter {
       return FilterReply.NEUTRAL;
     }
     if (ENGINE_REST.equals(logger.getName())
-        && (CONFLICTS.stream().anyMatch(format::startsWith) || TASK_GONE_OR_SUSPENDED.matcher(format).find())) {
+        && (CONFLICTS.stream().anyMatch(format::startsWith) || GONE_OR_SUSPENDED.matcher(format).find())) {
       return FilterReply.DENY;
     }
-    if (ENGINE_CONTEXT.equals(logger.getName()) && RuleViolations.inRequest() && isTaskGoneOrSuspended(thrown(t, params))) {
+    if (ENGINE_CONTEXT.equals(logger.getName()) && RuleViolations.inRequest() && isGoneOrSuspended(thrown(t, params))) {
       return FilterReply.DENY;
     }
     RuleViolationException recorded = RuleViolations.current();
@@ -72,12 +74,10 @@ public class RefusalLogFilter extends TurboFilter {
     return FilterReply.NEUTRAL;
   }
 
-  /** The engine's own exception for a task that is gone or suspended, as its task commands throw it. */
-  private static boolean isTaskGoneOrSuspended(Throwable thrown) {
-    return (thrown instanceof org.camunda.bpm.engine.exception.NullValueException
-            || thrown instanceof org.camunda.bpm.engine.SuspendedEntityInteractionException)
-        && thrown.getMessage() != null
-        && TASK_GONE_OR_SUSPENDED.matcher("ENGINE-REST-HTTP500 " + thrown.getMessage()).find();
+  /** The engine's own exception for a task or job that is gone, or a task or process that is suspended. */
+  private static boolean isGoneOrSuspended(Throwable thrown) {
+    return thrown instanceof org.camunda.bpm.engine.ProcessEngineException && thrown.getMessage() != null
+        && GONE_OR_SUSPENDED.matcher("ENGINE-REST-HTTP500 " + thrown.getMessage()).find();
   }
 
   /** The exception of a log call: Logback's throwable, or Camunda's last argument. */

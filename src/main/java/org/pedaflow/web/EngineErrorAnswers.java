@@ -48,6 +48,13 @@ final class EngineErrorAnswers {
       "Demande suspendue : un administrateur l'a mise en pause, et rien n'a été enregistré. Réessayez quand elle aura "
           + "été reprise, ou adressez-vous à l'administrateur de Pedaflow.";
 
+  static final String JOB_GONE_MESSAGE =
+      "Introuvable : ce job n'existe plus (déjà relancé par quelqu'un d'autre, ou exécuté) ; rien n'a été modifié. "
+          + "Actualisez la page.";
+  static final String START_SUSPENDED_MESSAGE =
+      "Démarrage impossible : un administrateur a suspendu ce processus, et aucune demande n'a été créée. Réessayez "
+          + "quand il aura été réactivé, ou adressez-vous à l'administrateur de Pedaflow.";
+
   private static final java.util.regex.Pattern ENGINE_API =
       java.util.regex.Pattern.compile("^/(engine-rest|camunda/api/engine)/.*");
 

@@ -46,7 +46,7 @@ public class RestSecurityConfiguration {
   FilterRegistrationBean<RuleViolationResponseFilter> ruleViolationResponseFilter(
       ObjectProvider<ProcessEngine> engine) {
     FilterRegistrationBean<RuleViolationResponseFilter> registration =
-        new FilterRegistrationBean<>(new RuleViolationResponseFilter(TaskStates.of(engine)));
+        new FilterRegistrationBean<>(new RuleViolationResponseFilter(EngineStates.of(engine)));
     registration.setName("pedaflow-rule-violations");
     registration.addUrlPatterns(REST_PATTERN, WEBAPP_API_PATTERN);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -26,8 +26,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       {@code type}, a French message saying what happened, and an INFO line instead of a WARN;</li>
  *   <li>a 400 or 500 of the engine's API on a task that no longer exists (finished a moment before
  *       by the person or a colleague: a double click, a list not yet refreshed) or that an
- *       administrator suspended ({@link TaskStates}): 404 or 409, with a French message saying so,
- *       and an INFO line;</li>
+ *       administrator suspended, on a job that no longer exists (Cockpit's « Retry » after a
+ *       colleague's), or on the start of a process an administrator suspended ({@link EngineStates}):
+ *       404 or 409, with a French message saying so, and an INFO line;</li>
  *   <li>403 and 404 of the engine's API (not allowed; not found or not visible to this user): same
  *       status and {@code type}, a French message instead of Camunda's English one;</li>
  *   <li>any 5xx (a real fault): still 5xx, with a French message and no internals (no stack trace,
@@ -38,11 +39,11 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RuleViolationResponseFilter.class);
 
-  private final TaskStates tasks;
+  private final EngineStates states;
 
-  /** @param tasks where a task stands, read when a request on it failed */
-  public RuleViolationResponseFilter(TaskStates tasks) {
-    this.tasks = tasks;
+  /** @param states where a task, a job or a process stands, read when a request on it failed */
+  public RuleViolationResponseFilter(EngineStates states) {
+    this.states = states;
   }
 
   @Override
@@ -81,7 +82,7 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
         LOG.info("Conflit sur {} {} ({}) : {}", request.getMethod(), request.getRequestURI(), type, bodyOf(buffered));
         buffered.resetBuffer();
         EngineErrorAnswers.write(response, 409, type, EngineErrorAnswers.CONFLICTS.get(type), null);
-      } else if ((status == 400 || status == 500) && answeredForTask(request, response, buffered, status)) {
+      } else if ((status == 400 || status == 500) && answeredForSomethingGoneOrSuspended(request, response, buffered, status)) {
         return;
       } else if (status >= 500) {
         LOG.warn("Erreur {} sur {} {} : {}", status, request.getMethod(), request.getRequestURI(), bodyOf(buffered));
@@ -111,31 +112,42 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
     EngineErrorAnswers.write(response, violation.httpStatus(), violation.type(), violation.getMessage(), violation.field());
   }
 
-  /** Answers for a task that is gone or suspended; false when the request names no such task. */
-  private boolean answeredForTask(HttpServletRequest request, HttpServletResponse response,
+  /** Answers for a task or a job that is gone or suspended, or a suspended process; false otherwise. */
+  private boolean answeredForSomethingGoneOrSuspended(HttpServletRequest request, HttpServletResponse response,
       ContentCachingResponseWrapper buffered, int status) throws IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    String taskId = TaskStates.taskIdOf(path);
-    if (taskId == null || EngineErrorAnswers.typeOf(buffered.getContentAsByteArray()) == null) {
+    EngineStates.Addressed addressed = EngineStates.addressedBy(path);
+    if (addressed == null || EngineErrorAnswers.typeOf(buffered.getContentAsByteArray()) == null) {
       return false;
     }
-    TaskStates.State state;
+    EngineStates.State state;
     try {
-      state = tasks.of(taskId);
+      state = states.of(addressed);
     } catch (RuntimeException unreadable) {
-      LOG.debug("État de la tâche {} illisible", taskId, unreadable);
+      LOG.debug("État de {} illisible", addressed, unreadable);
       return false;
     }
-    if (state == TaskStates.State.ACTIVE) {
+    String message = switch (state) {
+      case ACTIVE -> null;
+      case GONE -> addressed.kind() == EngineStates.Kind.JOB ? EngineErrorAnswers.JOB_GONE_MESSAGE
+          : addressed.kind() == EngineStates.Kind.TASK ? EngineErrorAnswers.TASK_GONE_MESSAGE : null;
+      case SUSPENDED -> addressed.kind() == EngineStates.Kind.START ? EngineErrorAnswers.START_SUSPENDED_MESSAGE
+          : EngineErrorAnswers.TASK_SUSPENDED_MESSAGE;
+    };
+    if (message == null) {
       return false;
     }
-    LOG.info("Tâche {} {} : {} {} ({}) : {}", taskId, state == TaskStates.State.GONE ? "introuvable" : "suspendue",
-        request.getMethod(), path, status, bodyOf(buffered));
+    String what = switch (addressed.kind()) {
+      case TASK -> state == EngineStates.State.GONE ? "Tâche {} introuvable" : "Tâche {} suspendue";
+      case JOB -> "Job {} introuvable";
+      case START -> "Processus {} suspendu";
+    };
+    LOG.info(what + " : {} {} ({}) : {}", addressed.id(), request.getMethod(), path, status, bodyOf(buffered));
     buffered.resetBuffer();
-    if (state == TaskStates.State.GONE) {
-      EngineErrorAnswers.write(response, 404, "InvalidRequestException", EngineErrorAnswers.TASK_GONE_MESSAGE, null);
+    if (state == EngineStates.State.GONE) {
+      EngineErrorAnswers.write(response, 404, "InvalidRequestException", message, null);
     } else {
-      EngineErrorAnswers.write(response, 409, "SuspendedEntityInteractionException", EngineErrorAnswers.TASK_SUSPENDED_MESSAGE, null);
+      EngineErrorAnswers.write(response, 409, "SuspendedEntityInteractionException", message, null);
     }
     return true;
   }

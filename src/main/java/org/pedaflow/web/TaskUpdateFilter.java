@@ -29,8 +29,8 @@ public class TaskUpdateFilter extends OncePerRequestFilter {
       return true;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    String taskId = TaskStates.taskIdOf(path);
-    return taskId == null || !path.endsWith("/task/" + taskId);
+    EngineStates.Addressed addressed = EngineStates.addressedBy(path);
+    return addressed == null || addressed.kind() != EngineStates.Kind.TASK || !path.endsWith("/task/" + addressed.id());
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pedaflow.web.RuleViolationResponseFilter;
-import org.pedaflow.web.TaskStates;
+import org.pedaflow.web.EngineStates;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -113,45 +113,52 @@ class ErrorAnswerFilterTest {
     assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).get("type").asText()).isEqualTo("ServerError");
   }
 
-  @ParameterizedTest(name = "{0} {1} answered {2} {3} on a task {4}: {5}")
+  @ParameterizedTest(name = "{0} {1} answered {2} {3}, {4} {5}: {6}")
   @CsvSource({
-      "POST, /engine-rest/task/42/submit-form, 500, RestException, GONE, 404",
-      "POST, /engine-rest/engine/default/task/42/complete, 500, NullValueException, GONE, 404",
-      "POST, /camunda/api/engine/engine/default/task/42/claim, 500, NullValueException, GONE, 404",
-      "POST, /engine-rest/task/42/unclaim, 400, NotFoundException, GONE, 404",
-      "GET, /engine-rest/task/42/form-variables, 400, BadUserRequestException, GONE, 404",
-      "POST, /engine-rest/task/42/submit-form, 500, RestException, SUSPENDED, 409",
-      "POST, /camunda/api/engine/engine/default/task/42/resolve, 500, RestException, SUSPENDED, 409",
+      "POST, /engine-rest/task/42/submit-form, 500, RestException, TASK, GONE, 404, Tâche introuvable : ",
+      "POST, /engine-rest/engine/default/task/42/complete, 500, NullValueException, TASK, GONE, 404, Tâche introuvable : ",
+      "POST, /camunda/api/engine/engine/default/task/42/claim, 500, NullValueException, TASK, GONE, 404, Tâche introuvable : ",
+      "POST, /engine-rest/task/42/unclaim, 400, NotFoundException, TASK, GONE, 404, Tâche introuvable : ",
+      "GET, /engine-rest/task/42/form-variables, 400, BadUserRequestException, TASK, GONE, 404, Tâche introuvable : ",
+      "POST, /engine-rest/task/42/submit-form, 500, RestException, TASK, SUSPENDED, 409, Demande suspendue : ",
+      "POST, /camunda/api/engine/engine/default/task/42/resolve, 500, RestException, TASK, SUSPENDED, 409, Demande suspendue : ",
+      "PUT, /camunda/api/engine/engine/default/job/42/retries, 500, ProcessEngineException, JOB, GONE, 404, Introuvable : ce job",
+      "PUT, /engine-rest/job/42/duedate, 500, ProcessEngineException, JOB, GONE, 404, Introuvable : ce job",
+      "POST, /engine-rest/process-definition/key/42/start, 500, RestException, START, SUSPENDED, 409, Démarrage impossible : ",
+      "POST, /camunda/api/engine/engine/default/process-definition/42/submit-form, 500, RestException, START, SUSPENDED, 409, Démarrage impossible : ",
   })
-  void aTaskGoneOrSuspendedIsSaidSo(String method, String path, int camundaStatus, String type, TaskStates.State state,
-      int expected) throws Exception {
-    java.util.List<String> asked = new java.util.ArrayList<>();
+  void aTaskOrJobGoneOrSuspendedIsSaidSo(String method, String path, int camundaStatus, String type, EngineStates.Kind kind,
+      EngineStates.State state, int expected, String start) throws Exception {
+    java.util.List<EngineStates.Addressed> asked = new java.util.ArrayList<>();
     MockHttpServletResponse response = run(method, path, camundaStatus,
         "{\"type\":\"" + type + "\",\"message\":\"Cannot find task with id 42: task is null\",\"code\":0}",
-        taskId -> {
-          asked.add(taskId);
+        addressed -> {
+          asked.add(addressed);
           return state;
         });
 
-    assertThat(asked).containsExactly("42");
+    assertThat(asked).extracting(EngineStates.Addressed::kind, EngineStates.Addressed::id)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(kind, "42"));
     assertThat(response.getStatus()).isEqualTo(expected);
     String body = response.getContentAsString(StandardCharsets.UTF_8);
     BadInputTest.assertNoInternals(body);
-    assertThat(JSON.readTree(body).get("message").asText())
-        .startsWith(state == TaskStates.State.GONE ? "Tâche introuvable : " : "Demande suspendue : ");
+    assertThat(JSON.readTree(body).get("message").asText()).startsWith(start);
   }
 
-  @ParameterizedTest(name = "{0} {1}: no task to look at, answered as before")
+  @ParameterizedTest(name = "{0} {1}: nothing to look at, answered as before")
   @CsvSource({
       "POST, /engine-rest/task/create, 400",
       "GET, /engine-rest/task/count, 500",
+      "POST, /engine-rest/job/retries, 500",
+      "PUT, /engine-rest/job/suspended, 500",
+      "POST, /engine-rest/process-definition/key/x/restart, 500",
       "POST, /engine-rest/process-instance/42/variables, 500",
       "GET, /engine-rest/history/task/42, 500",
   })
   void otherAddressesAreNotLookedUp(String method, String path, int status) throws Exception {
     MockHttpServletResponse response = run(method, path, status, "{\"type\":\"RestException\",\"message\":\"x\"}",
-        taskId -> {
-          throw new AssertionError("looked up " + taskId);
+        addressed -> {
+          throw new AssertionError("looked up " + addressed);
         });
 
     assertThat(response.getStatus()).isEqualTo(status);
@@ -160,7 +167,7 @@ class ErrorAnswerFilterTest {
   @org.junit.jupiter.api.Test
   void aTaskThatCannotBeReadLeavesTheFaultAsItIs() throws Exception {
     MockHttpServletResponse response = run("POST", "/engine-rest/task/42/complete", 500,
-        "{\"type\":\"ProcessEngineException\",\"message\":\"x\"}", taskId -> {
+        "{\"type\":\"ProcessEngineException\",\"message\":\"x\"}", addressed -> {
           throw new IllegalStateException("base indisponible");
         });
 
@@ -194,17 +201,17 @@ class ErrorAnswerFilterTest {
       }
     };
 
-    new RuleViolationResponseFilter(taskId -> TaskStates.State.ACTIVE).doFilter(request, response, new MockFilterChain(camunda));
+    new RuleViolationResponseFilter(addressed -> EngineStates.State.ACTIVE).doFilter(request, response, new MockFilterChain(camunda));
 
     assertThat(response.getStatus()).isEqualTo(500);
     assertThat(response.isCommitted()).isTrue();
   }
 
   private static MockHttpServletResponse run(String method, String path, int status, String body) throws Exception {
-    return run(method, path, status, body, taskId -> TaskStates.State.ACTIVE);
+    return run(method, path, status, body, addressed -> EngineStates.State.ACTIVE);
   }
 
-  private static MockHttpServletResponse run(String method, String path, int status, String body, TaskStates tasks)
+  private static MockHttpServletResponse run(String method, String path, int status, String body, EngineStates tasks)
       throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest(method, path);
     request.setRequestURI(path);

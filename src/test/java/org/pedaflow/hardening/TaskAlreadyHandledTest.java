@@ -145,13 +145,52 @@ class TaskAlreadyHandledTest extends PedaflowIntegrationTest {
     runtimeService.deleteProcessInstance(instanceId, "test terminé");
   }
 
+  @Test
+  void cockpitsRetryOfAJobAlreadyGoneAndAStartOfASuspendedProcessAreSaidSo(CapturedOutput output) {
+    String instanceId = startOnboarding();
+    String reminder = managementService.createJobQuery().processInstanceId(instanceId).timers().singleResult().getId();
+    runtimeService.deleteProcessInstance(instanceId, "test : le job disparaît");
+    WebappSession cockpit = new WebappSession(baseUrl());
+    assertThat(cockpit.login("cockpit", "admin").status()).isEqualTo(200);
+
+    Api.Response retry = cockpit.putJson("/camunda/api/engine/engine/default/job/" + reminder + "/retries", "{\"retries\":1}");
+    assertThat(retry.status()).as(retry.body()).isEqualTo(404);
+    assertThat(retry.json().get("message").asText()).startsWith("Introuvable : ce job n'existe plus");
+    BadInputTest.assertNoInternals(retry.body());
+
+    Api admin = rest("admin");
+    String start = "/process-definition/key/" + Onboarding.PROCESS_KEY + "/start";
+    assertThat(admin.put("/process-definition/key/" + Onboarding.PROCESS_KEY + "/suspended", Map.of("suspended", true)).status())
+        .isEqualTo(204);
+    try {
+      Api.Response suspended = rest("nadia").post(start, restVariables(onboardingStart()));
+      assertThat(suspended.status()).as(suspended.body()).isEqualTo(409);
+      assertThat(suspended.json().get("message").asText()).startsWith("Démarrage impossible : un administrateur a suspendu ce processus");
+      BadInputTest.assertNoInternals(suspended.body());
+    } finally {
+      assertThat(admin.put("/process-definition/key/" + Onboarding.PROCESS_KEY + "/suspended", Map.of("suspended", false)).status())
+          .isEqualTo(204);
+    }
+    assertThat(rest("nadia").post(start, restVariables(onboardingStart())).status()).as("started once resumed").isEqualTo(200);
+
+    List<String> lines = output.getOut().lines().filter(line -> line.contains(reminder) || line.contains(" Processus ")
+        || line.contains("is suspended") || line.contains("ENGINE-REST-HTTP500")).toList();
+    assertThat(lines).filteredOn(line -> line.contains(" WARN ") || line.contains(" ERROR ")).isEmpty();
+    assertThat(lines).filteredOn(line -> line.contains(" INFO ") && line.contains("Job " + reminder + " introuvable")).hasSize(1);
+    assertThat(lines).filteredOn(line -> line.contains(" INFO ") && line.contains("Processus " + Onboarding.PROCESS_KEY + " suspendu")).hasSize(1);
+  }
+
   private String startOnboarding() {
-    String instanceId = rest("nadia").post("/process-definition/key/" + Onboarding.PROCESS_KEY + "/start", restVariables(Map.of(
-        Vars.TEACHER_ID, "thomas", Vars.TEACHER_NAME, "Thomas Martin", Vars.TEACHER_EMAIL, "thomas@univ.example",
-        Vars.DEPARTMENT, "UFR Lettres et langues", Vars.STATUS, "titulaire",
-        Vars.START_DATE, LocalDate.now().plusDays(3).toString(), Vars.NEEDS_LMS_TRAINING, false))).json().get("id").asText();
+    String instanceId = rest("nadia").post("/process-definition/key/" + Onboarding.PROCESS_KEY + "/start",
+        restVariables(onboardingStart())).json().get("id").asText();
     awaitJobs(instanceId);
     return instanceId;
+  }
+
+  private static Map<String, Object> onboardingStart() {
+    return Map.of(Vars.TEACHER_ID, "thomas", Vars.TEACHER_NAME, "Thomas Martin", Vars.TEACHER_EMAIL, "thomas@univ.example",
+        Vars.DEPARTMENT, "UFR Lettres et langues", Vars.STATUS, "titulaire",
+        Vars.START_DATE, LocalDate.now().plusDays(3).toString(), Vars.NEEDS_LMS_TRAINING, false);
   }
 
   private String taskId(String instanceId, String taskKey) {

@@ -68,11 +68,14 @@ class RefusalLogFilterTest {
   }
 
   @Test
-  void theRestLineOfATaskGoneOrSuspendedIsDropped() {
+  void theLinesOfATaskOrJobGoneOrSuspendedAreDropped() {
     assertThat(restLineThrowing(new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 42: task is null")))
         .isEqualTo(FilterReply.DENY);
     assertThat(restLineThrowing(new ProcessEngineException(
         "Cannot submit task form 42: ENGINE-03043 task with id '42' is suspended."))).isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new ProcessEngineException("ENGINE-13053 No job found with id '42'.'"))).isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new ProcessEngineException("Cannot instantiate process definition x:1:42: "
+        + "ENGINE-03043 Process Definition with id 'x:1:42' is suspended"))).isEqualTo(FilterReply.DENY);
     assertThat(restLineThrowing(new NullPointerException("Cannot invoke \"TaskEntity.getId()\" because \"task\" is null")))
         .as("a null pointer is a bug").isEqualTo(FilterReply.NEUTRAL);
     assertThat(filter.decide(null, rest, Level.WARN,
@@ -86,6 +89,9 @@ class RefusalLogFilterTest {
     assertThat(engineLine(gone)).as("the engine's line in a request").isEqualTo(FilterReply.DENY);
     assertThat(engineLine(new org.camunda.bpm.engine.SuspendedEntityInteractionException("ENGINE-03043 task with id '42' is suspended.")))
         .isEqualTo(FilterReply.DENY);
+    assertThat(engineLine(new ProcessEngineException("ENGINE-13053 No job found with id '42'.'"))).isEqualTo(FilterReply.DENY);
+    assertThat(engineLine(new IllegalStateException("ENGINE-13053 No job found with id '42'.'")))
+        .as("not the engine's exception").isEqualTo(FilterReply.NEUTRAL);
     assertThat(engineLine(new org.camunda.bpm.engine.exception.NullValueException("Cannot find process definition with id 42: definition is null")))
         .as("something else missing").isEqualTo(FilterReply.NEUTRAL);
   }
