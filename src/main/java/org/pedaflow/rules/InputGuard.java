@@ -13,11 +13,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -53,6 +55,9 @@ import org.slf4j.LoggerFactory;
  *       type other than assignee, Tasklist's « groupes » editor, an owner set through
  *       {@code PUT /task/{id}}): the model decides who works on a task ({@link TaskEligibility}), and
  *       an added group or owner would see the task and its variables. 403;</li>
+ *   <li>creating or changing an account without the right to: 403 before the engine's password
+ *       policy would answer; deleting one's own account, or one that a task or a running request
+ *       still waits for: 403;</li>
  *   <li>a start at another step than the start event, or without the processes' own listeners
  *       ({@code startInstructions}, {@code skipCustomListeners}): the engine asks only for the right to
  *       start, which teachers have. 403.</li>
@@ -74,6 +79,11 @@ final class InputGuard extends CommandInterceptor {
   private static final Field ADDED_LINK_TYPE = field(AbstractAddIdentityLinkCmd.class, "type", PEOPLE_PURPOSE);
   private static final Field DELETED_LINK_TYPE = field(DeleteIdentityLinkCmd.class, "type", PEOPLE_PURPOSE);
   private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task", PEOPLE_PURPOSE);
+  private static final Field SAVED_USER = field(SaveUserCmd.class, "user", "le contrôle des droits sur les comptes");
+  private static final Field DELETED_USER = field(DeleteUserCmd.class, "userId", "le contrôle des comptes supprimés");
+
+  /** The variables that name a person a running request still waits for. */
+  private static final java.util.List<String> PEOPLE_OF_REQUESTS = java.util.List.of("teacherId", "mentorId", "requesterId");
 
   static final String TASK_VARIABLES_REFUSED = "Les données d'une tâche se transmettent en la terminant, avec son "
       + "formulaire : seuls les administrateurs peuvent les écrire ou les effacer autrement.";
@@ -106,6 +116,10 @@ final class InputGuard extends CommandInterceptor {
       refuseUnlessAdministrator(TASK_PEOPLE_REFUSED); // candidates and owner; the assignee goes through TaskEligibility
     } else if (command instanceof SaveTaskCmd) {
       refuseOwnerChange((TaskEntity) read(SAVED_TASK, command));
+    } else if (command instanceof SaveUserCmd) {
+      checkMayWriteUser((org.camunda.bpm.engine.identity.User) read(SAVED_USER, command));
+    } else if (command instanceof DeleteUserCmd) {
+      refuseDeletingSomeoneStillNeeded((String) read(DELETED_USER, command));
     } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       refuseUnlessAdministrator(START_ELSEWHERE_REFUSED);
     } else if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
@@ -154,6 +168,58 @@ final class InputGuard extends CommandInterceptor {
     TaskEntity stored = Context.getCommandContext().getTaskManager().findTaskById(sent.getId());
     if (stored != null && !java.util.Objects.equals(stored.getOwner(), sent.getOwner())) {
       refuseUnlessAdministrator(TASK_PEOPLE_REFUSED);
+    }
+  }
+
+  /**
+   * The right to create or change an account, checked before the engine checks the password against
+   * its policy: someone without it gets 403, not a lesson on passwords.
+   */
+  private static void checkMayWriteUser(org.camunda.bpm.engine.identity.User user) {
+    if (user instanceof org.camunda.bpm.engine.impl.persistence.entity.UserEntity entity) {
+      CommandContext commandContext = Context.getCommandContext();
+      if (entity.getRevision() == 0) {
+        commandContext.getAuthorizationManager().checkAuthorization(org.camunda.bpm.engine.authorization.Permissions.CREATE,
+            org.camunda.bpm.engine.authorization.Resources.USER);
+      } else {
+        commandContext.getAuthorizationManager().checkAuthorization(org.camunda.bpm.engine.authorization.Permissions.UPDATE,
+            org.camunda.bpm.engine.authorization.Resources.USER, entity.getId());
+      }
+    }
+  }
+
+  /**
+   * An account is not deleted while work waits for it (a task assigned to it, a running request whose
+   * teacher, mentor or requester it is: the task would stay with a login nobody has), nor by the
+   * person themself. Checked for people (the application's own code passes).
+   */
+  private static void refuseDeletingSomeoneStillNeeded(String userId) {
+    Authentication authentication = authentication();
+    if (authentication == null || userId == null) {
+      return;
+    }
+    String refusal = null;
+    if (userId.equals(authentication.getUserId())) {
+      refusal = "Vous ne pouvez pas supprimer votre propre compte : demandez-le à un autre administrateur. Rien n'a été supprimé.";
+    } else {
+      CommandContext commandContext = Context.getCommandContext();
+      long tasks = commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration().getTaskService()
+          .createTaskQuery().taskAssignee(userId).count());
+      long requests = commandContext.runWithoutAuthorization(() -> PEOPLE_OF_REQUESTS.stream()
+          .mapToLong(variable -> commandContext.getProcessEngineConfiguration().getRuntimeService()
+              .createProcessInstanceQuery().variableValueEquals(variable, userId).count()).sum());
+      if (tasks > 0 || requests > 0) {
+        refusal = "Le compte « " + userId + " » ne peut pas être supprimé : " + tasks + " tâche(s) lui sont attribuées et "
+            + requests + " demande(s) en cours l'attendent (enseignant, mentor ou demandeur). Attribuez ses tâches à "
+            + "quelqu'un d'autre et attendez la fin de ses demandes, ou désactivez le compte en changeant son mot de passe. "
+            + "Rien n'a été supprimé.";
+      }
+    }
+    if (refusal != null) {
+      ForbiddenActionException refused = new ForbiddenActionException(refusal);
+      RuleViolations.record(refused);
+      LOG.info("Refusé à {} : {}", authentication.getUserId(), refusal);
+      throw refused;
     }
   }
 

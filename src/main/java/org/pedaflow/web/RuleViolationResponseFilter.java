@@ -29,6 +29,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       administrator suspended, on a job that no longer exists (Cockpit's « Retry » after a
  *       colleague's), or on the start of a process an administrator suspended ({@link EngineStates}):
  *       404 or 409, with a French message saying so, and an INFO line;</li>
+ *   <li>a 500 of the engine's API that is a person's typing error (a password against the policy,
+ *       an id with a space or an accent): 400 with what to type instead;</li>
+ *   <li>any other 400 of the engine's API (Cockpit's variables, Admin's accounts, a malformed
+ *       date): 400, same {@code type}, a French message translating Camunda's reason when it is a
+ *       common one ({@link EngineErrorAnswers#invalidRequest}), never its Java types;</li>
  *   <li>403 and 404 of the engine's API (not allowed; not found or not visible to this user): same
  *       status and {@code type}, a French message instead of Camunda's English one;</li>
  *   <li>any 5xx (a real fault): still 5xx, with a French message and no internals (no stack trace,
@@ -82,6 +87,12 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
         LOG.info("Conflit sur {} {} ({}) : {}", request.getMethod(), request.getRequestURI(), type, bodyOf(buffered));
         buffered.resetBuffer();
         EngineErrorAnswers.write(response, 409, type, EngineErrorAnswers.CONFLICTS.get(type), null);
+      } else if (status == 500 && EngineErrorAnswers.isEngineApi(request)
+          && EngineErrorAnswers.userErrorAnswered500(EngineErrorAnswers.messageOf(buffered.getContentAsByteArray())) != null) {
+        String message = EngineErrorAnswers.userErrorAnswered500(EngineErrorAnswers.messageOf(buffered.getContentAsByteArray()));
+        LOG.info("Requête refusée par Camunda sur {} {} : {}", request.getMethod(), request.getRequestURI(), bodyOf(buffered));
+        buffered.resetBuffer();
+        EngineErrorAnswers.write(response, 400, EngineErrorAnswers.INVALID_INPUT, message, null);
       } else if ((status == 400 || status == 500) && answeredForSomethingGoneOrSuspended(request, response, buffered, status)) {
         return;
       } else if (status >= 500) {
@@ -100,6 +111,13 @@ public class RuleViolationResponseFilter extends OncePerRequestFilter {
         buffered.resetBuffer();
         EngineErrorAnswers.write(response, 400, EngineErrorAnswers.INVALID_REQUEST,
             EngineErrorAnswers.INVALID_REQUEST_MESSAGE, null);
+      } else if (status == 400 && EngineErrorAnswers.isEngineApi(request)) {
+        byte[] body = buffered.getContentAsByteArray();
+        String type = EngineErrorAnswers.typeOf(body);
+        LOG.info("Requête refusée par Camunda sur {} {} : {}", request.getMethod(), request.getRequestURI(), bodyOf(buffered));
+        buffered.resetBuffer();
+        EngineErrorAnswers.write(response, 400, type == null ? "InvalidRequestException" : type,
+            EngineErrorAnswers.invalidRequest(type == null ? null : EngineErrorAnswers.messageOf(body)), null);
       } else {
         buffered.copyBodyToResponse();
       }

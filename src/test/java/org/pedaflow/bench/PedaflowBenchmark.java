@@ -381,10 +381,10 @@ class PedaflowBenchmark {
     }
     Path plainJar = PlainCamunda.build(OUT.resolve("logs"));
     StartupBench bench = new StartupBench(OUT.resolve("logs"));
-    Map<String, String> admin = Map.of("PEDAFLOW_ADMIN_ID", "bench", "PEDAFLOW_ADMIN_PASSWORD", "bench-secret");
+    Map<String, String> admin = Map.of("PEDAFLOW_ADMIN_ID", "bench", "PEDAFLOW_ADMIN_PASSWORD", "Bench-Secret-2026!");
     List<StartupBench.Launch> launches = new ArrayList<>();
     StartupBench.Launch plain = new StartupBench.Launch("plain Camunda", plainJar, List.of(), Map.of(), "demo", "demo");
-    StartupBench.Launch pedaflow = new StartupBench.Launch("Pedaflow", pedaflowJar, List.of(), admin, "bench", "bench-secret");
+    StartupBench.Launch pedaflow = new StartupBench.Launch("Pedaflow", pedaflowJar, List.of(), admin, "bench", "Bench-Secret-2026!");
     launches.add(plain);
     launches.add(pedaflow);
     if (!Boolean.getBoolean("bench.skip-cds")) {

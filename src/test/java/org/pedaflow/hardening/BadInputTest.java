@@ -344,6 +344,93 @@ class BadInputTest extends PedaflowIntegrationTest {
     }
   }
 
+  /**
+   * Over HTTP, outside starts and completions: an administrator's wrong value in Cockpit, a malformed
+   * date, an account that already exists. French, no Java types, nothing changed.
+   */
+  @Test
+  void otherRefusalsOfTheEngineAreAnsweredInFrench() {
+    Map<String, Object> variables = Target.PURCHASE_START.valid();
+    String id = rest("claire").post("/process-definition/key/learning-lab-purchase/start", restVariables(variables))
+        .json().get("id").asText();
+    awaitJobs(id);
+    WebappSession cockpit = new WebappSession(baseUrl());
+    assertThat(cockpit.login("cockpit", "admin").status()).isEqualTo(200);
+
+    Api.Response wrongType = cockpit.putJson("/camunda/api/engine/engine/default/process-instance/" + id + "/variables/quantity",
+        "{\"value\":\"abc\",\"type\":\"Integer\"}");
+    Api.Response tooLong = cockpit.putJson("/camunda/api/engine/engine/default/process-instance/" + id + "/variables/supplier",
+        "{\"value\":\"" + "x".repeat(4001) + "\",\"type\":\"String\"}");
+    String taskId = taskService.createTaskQuery().processInstanceId(id).singleResult().getId();
+    Api.Response badDate = rest("admin").put("/task/" + taskId, Map.of("name", "Donner l'avis pédagogique", "due", "pas une date"));
+    Api.Response existing = rest("admin").post("/user/create", Map.of("profile", Map.of("id", "claire", "firstName", "Claire",
+        "lastName", "Doublon", "email", "claire2@univ.example"), "credentials", Map.of("password", "Un-mot-de-passe-2026")));
+
+    assertThat(wrongType.json().path("message").asText()).isEqualTo("Requête invalide : la valeur « abc » n'est pas du type « Integer ». Rien n'a été modifié.");
+    assertThat(tooLong.json().path("message").asText()).contains("la valeur est trop longue (4 000 caractères au plus).");
+    assertThat(existing.json().path("message").asText()).contains("un compte porte déjà cet identifiant.");
+    for (Api.Response refused : List.of(wrongType, tooLong, badDate, existing)) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertNoInternals(refused.body());
+      assertThat(refused.json().path("message").asText()).startsWith("Requête invalide : ").endsWith(" Rien n'a été modifié.");
+    }
+    assertThat(runtimeService.getVariable(id, "quantity")).isEqualTo(variables.get("quantity"));
+    assertThat(runtimeService.getVariable(id, "supplier")).isEqualTo(variables.get("supplier"));
+    assertThat(identityService.createUserQuery().userId("claire").singleResult().getLastName()).isNotEqualTo("Doublon");
+    runtimeService.deleteProcessInstance(id, "test terminé");
+  }
+
+  /** Admin (or REST) creates accounts with Camunda's password policy; refusals are French 400s, and nothing is created. */
+  @Test
+  void newAccountsFollowThePasswordPolicy() {
+    Api admin = rest("admin");
+    String weak = "{\"profile\":{\"id\":\"julie-policy\",\"firstName\":\"Julie\",\"lastName\":\"Bernard\","
+        + "\"email\":\"julie@univ.example\"},\"credentials\":{\"password\":\"%s\"}}";
+    try {
+      for (String password : new String[] {"a", "julie-policy-2026", "motdepasse-sans-chiffre"}) {
+        Api.Response refused = admin.post("/user/create", weak.formatted(password));
+        assertThat(refused.status()).as(password + " → " + refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).startsWith("Mot de passe refusé : il doit compter au moins 10 caractères");
+        assertNoInternals(refused.body());
+      }
+      assertThat(identityService.createUserQuery().userId("julie-policy").count()).isZero();
+      Api.Response badId = admin.post("/user/create", weak.replace("julie-policy", "julie policy").formatted("Cheval-Correct-2026!"));
+      assertThat(badId.status()).as(badId.body()).isEqualTo(400);
+      assertThat(badId.json().get("message").asText()).startsWith("Identifiant refusé : ");
+
+      assertThat(admin.post("/user/create", weak.formatted("Cheval-Correct-2026!")).status()).isEqualTo(204);
+      assertThat(new Api(baseUrl() + "/engine-rest", "julie-policy", "Cheval-Correct-2026!").get("/task").status()).isEqualTo(200);
+    } finally {
+      identityService.deleteUser("julie-policy");
+    }
+  }
+
+  /** Admin's « Supprimer » on an account that work still waits for, or on one's own: refused in French, nothing deleted. */
+  @Test
+  void anAccountStillNeededIsNotDeleted() {
+    Map<String, Object> variables = Target.PURCHASE_START.valid();
+    String id = rest("lea").post("/process-definition/key/learning-lab-purchase/start", restVariables(variables))
+        .json().get("id").asText();
+    awaitJobs(id);
+    Api admin = rest("admin");
+    try {
+      Api.Response requester = admin.delete("/user/lea");
+      assertThat(requester.status()).as(requester.body()).isEqualTo(403);
+      assertThat(requester.json().get("message").asText()).startsWith("Le compte « lea » ne peut pas être supprimé : 0 tâche(s) "
+          + "lui sont attribuées et 1 demande(s) en cours l'attendent");
+      assertNoInternals(requester.body());
+      Api.Response self = admin.delete("/user/admin");
+      assertThat(self.status()).as(self.body()).isEqualTo(403);
+      assertThat(self.json().get("message").asText()).startsWith("Vous ne pouvez pas supprimer votre propre compte");
+      assertThat(identityService.createUserQuery().userIdIn("lea", "admin").count()).isEqualTo(2);
+    } finally {
+      runtimeService.deleteProcessInstance(id, "test terminé");
+    }
+    org.camunda.bpm.engine.identity.User departed = identityService.newUser("depart-sans-travail");
+    identityService.saveUser(departed);
+    assertThat(admin.delete("/user/depart-sans-travail").status()).as("nothing waits for it").isEqualTo(204);
+  }
+
   /** A valid request still goes through the check (the body is handed on intact, accents included). */
   @Test
   void aValidRequestStillGoesThrough() {

@@ -175,12 +175,46 @@ class ErrorAnswerFilterTest {
     assertThat(JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8)).get("type").asText()).isEqualTo("ServerError");
   }
 
+  @ParameterizedTest(name = "{0} {1}: « {2} » → « {3} »")
+  @CsvSource(delimiter = '|', value = {
+      "PUT | /camunda/api/engine/engine/default/process-instance/42/variables/ects | Cannot put process instance variable ects: Cannot convert value 'abc' of type 'Integer' to java type java.lang.Integer | la valeur « abc » n'est pas du type « Integer ».",
+      "PUT | /engine-rest/process-instance/42/variables/courseTitle | Cannot put process instance variable courseTitle: Variable value is too long | la valeur est trop longue (4 000 caractères au plus).",
+      "POST | /engine-rest/process-instance/42/variables | Cannot modify variables for process instance 42: Unsupported value type 'Json' | le type de variable « Json » n'est pas accepté",
+      "POST | /camunda/api/engine/engine/default/user/create | The user already exists | un compte porte déjà cet identifiant.",
+      "POST | /engine-rest/group/create | The group already exists | un groupe porte déjà cet identifiant.",
+      "PUT | /engine-rest/user/julie/credentials | The given authenticated user password is not valid. | votre propre mot de passe, demandé pour confirmer la modification, est incorrect.",
+      "POST | /engine-rest/incident/42/annotation | Annotation must not be longer than 4000 | Motif donné par Camunda (en anglais) : « Annotation must not be longer than 4000 ».",
+      "GET | /engine-rest/task?maxResults=x | Cannot set query parameter 'maxResults' to value 'x': Cannot convert value to java.lang.Integer | Camunda n'a pas accepté les paramètres ou les données envoyés. Rien n'a été modifié.",
+  })
+  void otherEngineRefusalsAreAnsweredInFrench(String method, String path, String camunda, String expected) throws Exception {
+    MockHttpServletResponse response = run(method, path, 400,
+        "{\"type\":\"InvalidRequestException\",\"message\":\"" + camunda + "\"}");
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    String body = response.getContentAsString(StandardCharsets.UTF_8);
+    BadInputTest.assertNoInternals(body.replace("« Annotation must not be longer than 4000 »", ""));
+    JsonNode json = JSON.readTree(body);
+    assertThat(json.get("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(json.get("message").asText()).startsWith("Requête invalide : ").contains(expected).endsWith(" Rien n'a été modifié.");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBodyCamundaCouldNotReadIsAnsweredInFrenchWithoutJavaTypes() throws Exception {
+    MockHttpServletResponse response = run("PUT", "/engine-rest/task/42", 400,
+        "Cannot deserialize value of type `java.util.Date` from String \"pas une date\": not a valid representation");
+
+    assertThat(response.getStatus()).isEqualTo(400);
+    String body = response.getContentAsString(StandardCharsets.UTF_8);
+    BadInputTest.assertNoInternals(body);
+    assertThat(JSON.readTree(body).get("message").asText()).startsWith("Requête invalide : ");
+  }
+
   @ParameterizedTest(name = "{0} {1} answered {2}: unchanged")
   @CsvSource({
       "POST, /engine-rest/task/42/complete, 204",
       "GET, /engine-rest/task/42, 200",
       "GET, /camunda/api/cockpit/plugin/base/default/x, 404",
-      "POST, /engine-rest/task/42/claim, 400",
+      "POST, /camunda/api/admin/auth/user/default/login/cockpit, 400",
   })
   void otherAnswersPassUnchanged(String method, String path, int camundaStatus) throws Exception {
     String original = "{\"type\":\"Whatever\",\"message\":\"original\"}";

@@ -24,7 +24,7 @@ import org.pedaflow.test.WebappSession;
  */
 class LoginLockoutTest extends PedaflowIntegrationTest {
 
-  private static final String PASSWORD = "correct-horse-battery";
+  private static final String PASSWORD = "Cheval-Correct-2026!";
 
   @AfterEach
   void resetClock() {

@@ -32,7 +32,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class TaskAlreadyHandledTest extends PedaflowIntegrationTest {
 
   private static final String COLLEAGUE = "julien-claim";
-  private static final String PASSWORD = "correct-horse-battery";
+  private static final String PASSWORD = "Cheval-Correct-2026!";
 
   @BeforeEach
   void aSecondDesigner() {

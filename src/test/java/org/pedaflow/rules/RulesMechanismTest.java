@@ -119,7 +119,7 @@ class RulesMechanismTest extends PedaflowIntegrationTest {
     }
     Task task = startAndGetTask();
 
-    Api.Response response = new Api(baseUrl() + "/engine-rest", "requester", "requester-pw")
+    Api.Response response = new Api(baseUrl() + "/engine-rest", "requester", "Demandeur-Secret-2026!")
         .post("/task/" + task.getId() + "/complete", restVariables(Map.of("score", 2)));
 
     assertThat(response.status()).isEqualTo(403);
@@ -131,7 +131,7 @@ class RulesMechanismTest extends PedaflowIntegrationTest {
     org.camunda.bpm.engine.identity.User user = identityService.createUserQuery().userId(id).singleResult();
     if (user == null) {
       user = identityService.newUser(id);
-      user.setPassword("requester-pw");
+      user.setPassword("Demandeur-Secret-2026!");
     }
     return user;
   }

@@ -24,7 +24,7 @@ class PlatformSecurityTest extends PedaflowIntegrationTest {
     // a user of its own: wrong passwords delay the next logins of that user
     if (identityService.createUserQuery().userId("forgetful").count() == 0) {
       org.camunda.bpm.engine.identity.User user = identityService.newUser("forgetful");
-      user.setPassword("right-password");
+      user.setPassword("Bon-Mot-de-Passe-2026");
       identityService.saveUser(user);
     }
     assertThat(new Api(baseUrl() + "/engine-rest", "forgetful", "wrong-password").get("/task").status()).isEqualTo(401);
