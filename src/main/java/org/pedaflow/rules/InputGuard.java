@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
@@ -56,8 +58,9 @@ import org.slf4j.LoggerFactory;
  *       {@code PUT /task/{id}}): the model decides who works on a task ({@link TaskEligibility}), and
  *       an added group or owner would see the task and its variables. 403;</li>
  *   <li>creating or changing an account without the right to: 403 before the engine's password
- *       policy would answer; deleting one's own account, or one that a task or a running request
- *       still waits for: 403;</li>
+ *       policy would answer; deleting one's own account, one that a task or a running request still
+ *       waits for, or the last member of one of Pedaflow's groups (or removing that member from it):
+ *       403; adding a member twice (a double click in Admin) is done once, without the engine's 500;</li>
  *   <li>a start at another step than the start event, or without the processes' own listeners
  *       ({@code startInstructions}, {@code skipCustomListeners}): the engine asks only for the right to
  *       start, which teachers have. 403.</li>
@@ -81,6 +84,11 @@ final class InputGuard extends CommandInterceptor {
   private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task", PEOPLE_PURPOSE);
   private static final Field SAVED_USER = field(SaveUserCmd.class, "user", "le contrôle des droits sur les comptes");
   private static final Field DELETED_USER = field(DeleteUserCmd.class, "userId", "le contrôle des comptes supprimés");
+  private static final String MEMBERSHIP_PURPOSE = "le contrôle des groupes";
+  private static final Field ADDED_MEMBER = field(CreateMembershipCmd.class, "userId", MEMBERSHIP_PURPOSE);
+  private static final Field ADDED_TO_GROUP = field(CreateMembershipCmd.class, "groupId", MEMBERSHIP_PURPOSE);
+  private static final Field REMOVED_MEMBER = field(DeleteMembershipCmd.class, "userId", MEMBERSHIP_PURPOSE);
+  private static final Field REMOVED_FROM_GROUP = field(DeleteMembershipCmd.class, "groupId", MEMBERSHIP_PURPOSE);
 
   /** The variables that name a person a running request still waits for. */
   private static final java.util.List<String> PEOPLE_OF_REQUESTS = java.util.List.of("teacherId", "mentorId", "requesterId");
@@ -120,6 +128,11 @@ final class InputGuard extends CommandInterceptor {
       checkMayWriteUser((org.camunda.bpm.engine.identity.User) read(SAVED_USER, command));
     } else if (command instanceof DeleteUserCmd) {
       refuseDeletingSomeoneStillNeeded((String) read(DELETED_USER, command));
+    } else if (command instanceof DeleteMembershipCmd) {
+      refuseRemovingLastMember((String) read(REMOVED_MEMBER, command), (String) read(REMOVED_FROM_GROUP, command));
+    } else if (command instanceof CreateMembershipCmd
+        && alreadyMember((String) read(ADDED_MEMBER, command), (String) read(ADDED_TO_GROUP, command))) {
+      return null; // a double click in Admin: already done (Camunda would answer 500)
     } else if (command instanceof StartProcessInstanceAtActivitiesCmd) {
       refuseUnlessAdministrator(START_ELSEWHERE_REFUSED);
     } else if (command instanceof CompleteTaskCmd) { // also ResolveTaskCmd
@@ -201,6 +214,9 @@ final class InputGuard extends CommandInterceptor {
     String refusal = null;
     if (userId.equals(authentication.getUserId())) {
       refusal = "Vous ne pouvez pas supprimer votre propre compte : demandez-le à un autre administrateur. Rien n'a été supprimé.";
+    } else if (lastMemberOf(userId) != null) {
+      refusal = "Le compte « " + userId + " » est le seul membre du groupe « " + lastMemberOf(userId) + " » : ajoutez d'abord "
+          + "quelqu'un d'autre au groupe, sans quoi plus personne ne ferait son travail. Rien n'a été supprimé.";
     } else {
       CommandContext commandContext = Context.getCommandContext();
       long tasks = commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration().getTaskService()
@@ -209,10 +225,16 @@ final class InputGuard extends CommandInterceptor {
           .mapToLong(variable -> commandContext.getProcessEngineConfiguration().getRuntimeService()
               .createProcessInstanceQuery().variableValueEquals(variable, userId).count()).sum());
       if (tasks > 0 || requests > 0) {
-        refusal = "Le compte « " + userId + " » ne peut pas être supprimé : " + tasks + " tâche(s) lui sont attribuées et "
-            + requests + " demande(s) en cours l'attendent (enseignant, mentor ou demandeur). Attribuez ses tâches à "
-            + "quelqu'un d'autre et attendez la fin de ses demandes, ou désactivez le compte en changeant son mot de passe. "
-            + "Rien n'a été supprimé.";
+        java.util.List<String> waiting = new java.util.ArrayList<>();
+        if (tasks > 0) {
+          waiting.add(tasks == 1 ? "une tâche lui est attribuée" : tasks + " tâches lui sont attribuées");
+        }
+        if (requests > 0) {
+          waiting.add(requests == 1 ? "une demande en cours l'attend" : requests + " demandes en cours l'attendent");
+        }
+        refusal = "Le compte « " + userId + " » ne peut pas être supprimé : " + String.join(" et ", waiting)
+            + " (comme enseignant, mentor, demandeur ou responsable de la tâche). Attribuez ses tâches à quelqu'un d'autre "
+            + "et attendez la fin de ses demandes, ou fermez le compte en changeant son mot de passe. Rien n'a été supprimé.";
       }
     }
     if (refusal != null) {
@@ -221,6 +243,48 @@ final class InputGuard extends CommandInterceptor {
       LOG.info("Refusé à {} : {}", authentication.getUserId(), refusal);
       throw refused;
     }
+  }
+
+  /** A person removes someone from one of Pedaflow's groups: not its last member. */
+  private static void refuseRemovingLastMember(String userId, String groupId) {
+    Authentication authentication = authentication();
+    if (authentication == null || !Groups.NAMES.containsKey(groupId) || members(groupId) > 1 || !isMember(userId, groupId)) {
+      return;
+    }
+    String refusal = "« " + userId + " » est le seul membre du groupe « " + Groups.NAMES.get(groupId) + " » : ajoutez d'abord "
+        + "quelqu'un d'autre au groupe, sans quoi plus personne ne ferait son travail. Rien n'a été modifié.";
+    ForbiddenActionException refused = new ForbiddenActionException(refusal);
+    RuleViolations.record(refused);
+    LOG.info("Refusé à {} : {}", authentication.getUserId(), refusal);
+    throw refused;
+  }
+
+  /** The name of a Pedaflow group whose only member the user is, or null. */
+  private static String lastMemberOf(String userId) {
+    return Groups.NAMES.keySet().stream().filter(group -> isMember(userId, group) && members(group) == 1)
+        .map(Groups.NAMES::get).findFirst().orElse(null);
+  }
+
+  /** Already a member: after checking the right to add members (a stranger still gets 403). */
+  private static boolean alreadyMember(String userId, String groupId) {
+    if (userId == null || groupId == null) {
+      return false;
+    }
+    Context.getCommandContext().getAuthorizationManager().checkAuthorization(
+        org.camunda.bpm.engine.authorization.Permissions.CREATE, org.camunda.bpm.engine.authorization.Resources.GROUP_MEMBERSHIP, groupId);
+    return isMember(userId, groupId);
+  }
+
+  private static boolean isMember(String userId, String groupId) {
+    CommandContext commandContext = Context.getCommandContext();
+    return commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration().getIdentityService()
+        .createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
+  }
+
+  private static long members(String groupId) {
+    CommandContext commandContext = Context.getCommandContext();
+    return commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration().getIdentityService()
+        .createUserQuery().memberOfGroup(groupId).count());
   }
 
   /** True for an authenticated member of the administrators' group. */

@@ -40,13 +40,16 @@ public class RefusalLogFilter extends TurboFilter {
       "ENGINE-REST-HTTP500 " + org.camunda.bpm.engine.OptimisticLockingException.class.getName() + ": ");
 
   /**
-   * What the first line of the REST layer's line says when a task is gone (finished a moment before)
-   * or suspended, a job is gone, or a process is suspended: the engine's own words ({@code ensureNotNull}
-   * of its task commands, ENGINE-03043, ENGINE-13053).
+   * What the first line of the REST layer's line says when it is not a fault but something the web
+   * layer answers 404, 409 or 400 in French: a task or job gone (finished or retried a moment before),
+   * a task or process suspended, a password against the policy, an id with a space or an accent. The
+   * engine's own words ({@code ensureNotNull} of its commands, ENGINE-03043, ENGINE-13053).
    */
-  private static final java.util.regex.Pattern GONE_OR_SUSPENDED = java.util.regex.Pattern.compile(
+  private static final java.util.regex.Pattern NOT_FAULTS = java.util.regex.Pattern.compile(
       "^ENGINE-REST-HTTP500 [^\\n]*(?:Cannot find task with id [^\\n]*: task is null"
-          + "|ENGINE-03043 (?:task|Process Definition) with id '[^']*' is suspended|ENGINE-13053 No job found with id )");
+          + "|No task found for taskId [^\\n]*: task is null|task [^ \\n]+ doesn't exist: task is null"
+          + "|ENGINE-03043 (?:task|Process Definition) with id '[^']*' is suspended|(?:ENGINE-13053 )?No job found with id "
+          + "|Password does not match policy|has an invalid id: [^\\n]* is not a valid resource identifier)");
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
@@ -54,10 +57,10 @@ public class RefusalLogFilter extends TurboFilter {
       return FilterReply.NEUTRAL;
     }
     if (ENGINE_REST.equals(logger.getName())
-        && (CONFLICTS.stream().anyMatch(format::startsWith) || GONE_OR_SUSPENDED.matcher(format).find())) {
+        && (CONFLICTS.stream().anyMatch(format::startsWith) || NOT_FAULTS.matcher(format).find())) {
       return FilterReply.DENY;
     }
-    if (ENGINE_CONTEXT.equals(logger.getName()) && RuleViolations.inRequest() && isGoneOrSuspended(thrown(t, params))) {
+    if (ENGINE_CONTEXT.equals(logger.getName()) && RuleViolations.inRequest() && isNotAFault(thrown(t, params))) {
       return FilterReply.DENY;
     }
     RuleViolationException recorded = RuleViolations.current();
@@ -74,10 +77,10 @@ public class RefusalLogFilter extends TurboFilter {
     return FilterReply.NEUTRAL;
   }
 
-  /** The engine's own exception for a task or job that is gone, or a task or process that is suspended. */
-  private static boolean isGoneOrSuspended(Throwable thrown) {
+  /** The engine's own exception for one of {@link #NOT_FAULTS}. */
+  private static boolean isNotAFault(Throwable thrown) {
     return thrown instanceof org.camunda.bpm.engine.ProcessEngineException && thrown.getMessage() != null
-        && GONE_OR_SUSPENDED.matcher("ENGINE-REST-HTTP500 " + thrown.getMessage()).find();
+        && NOT_FAULTS.matcher("ENGINE-REST-HTTP500 " + thrown.getMessage()).find();
   }
 
   /** The exception of a log call: Logback's throwable, or Camunda's last argument. */

@@ -95,7 +95,7 @@ final class TaskEligibility {
         : String.valueOf(definition.getAssigneeExpression().getValue(task.getExecution()));
     List<String> who = new java.util.ArrayList<>();
     if (named != null) {
-      who.add("« " + named + " », à qui le processus la confie");
+      who.add("« " + named + " » (à qui le processus la confie)");
     }
     groups.forEach(group -> who.add("les membres du groupe « " + Groups.NAMES.getOrDefault(group, group) + " »"));
     who.add("les administrateurs");

@@ -31,6 +31,7 @@ import org.pedaflow.test.WebappSession;
  *
  * <p>Each row changes one variable of a valid payload, so exactly one rule is broken.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class BadInputTest extends PedaflowIntegrationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -382,7 +383,7 @@ class BadInputTest extends PedaflowIntegrationTest {
 
   /** Admin (or REST) creates accounts with Camunda's password policy; refusals are French 400s, and nothing is created. */
   @Test
-  void newAccountsFollowThePasswordPolicy() {
+  void newAccountsFollowThePasswordPolicy(org.springframework.boot.test.system.CapturedOutput output) {
     Api admin = rest("admin");
     String weak = "{\"profile\":{\"id\":\"julie-policy\",\"firstName\":\"Julie\",\"lastName\":\"Bernard\","
         + "\"email\":\"julie@univ.example\"},\"credentials\":{\"password\":\"%s\"}}";
@@ -398,6 +399,9 @@ class BadInputTest extends PedaflowIntegrationTest {
       assertThat(badId.status()).as(badId.body()).isEqualTo(400);
       assertThat(badId.json().get("message").asText()).startsWith("Identifiant refusé : ");
 
+      assertThat(output.getOut().lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+          .filter(line -> line.contains("does not match policy") || line.contains("valid resource identifier")))
+          .as("a typing error is not a fault to watch").isEmpty();
       assertThat(admin.post("/user/create", weak.formatted("Cheval-Correct-2026!")).status()).isEqualTo(204);
       assertThat(new Api(baseUrl() + "/engine-rest", "julie-policy", "Cheval-Correct-2026!").get("/task").status()).isEqualTo(200);
     } finally {
@@ -416,8 +420,8 @@ class BadInputTest extends PedaflowIntegrationTest {
     try {
       Api.Response requester = admin.delete("/user/lea");
       assertThat(requester.status()).as(requester.body()).isEqualTo(403);
-      assertThat(requester.json().get("message").asText()).startsWith("Le compte « lea » ne peut pas être supprimé : 0 tâche(s) "
-          + "lui sont attribuées et 1 demande(s) en cours l'attendent");
+      assertThat(requester.json().get("message").asText()).startsWith("Le compte « lea » ne peut pas être supprimé : "
+          + "une demande en cours l'attend (comme enseignant, mentor, demandeur ou responsable de la tâche).");
       assertNoInternals(requester.body());
       Api.Response self = admin.delete("/user/admin");
       assertThat(self.status()).as(self.body()).isEqualTo(403);
@@ -428,7 +432,19 @@ class BadInputTest extends PedaflowIntegrationTest {
     }
     org.camunda.bpm.engine.identity.User departed = identityService.newUser("depart-sans-travail");
     identityService.saveUser(departed);
+    assertThat(admin.put("/group/hr/members/depart-sans-travail", "").status()).isEqualTo(204);
+    assertThat(admin.put("/group/hr/members/depart-sans-travail", "").status()).as("a double click").isEqualTo(204);
+    assertThat(rest("claire").put("/group/hr/members/claire", "").status()).as("a teacher joining HR").isEqualTo(403);
+    assertThat(admin.delete("/group/hr/members/depart-sans-travail").status()).as("nadia stays in HR").isEqualTo(204);
     assertThat(admin.delete("/user/depart-sans-travail").status()).as("nothing waits for it").isEqualTo(204);
+
+    // nadia is the only member of HR: without her nobody could announce a new teacher
+    Api.Response lastOfHr = admin.delete("/user/nadia");
+    assertThat(lastOfHr.status()).as(lastOfHr.body()).isEqualTo(403);
+    assertThat(lastOfHr.json().get("message").asText()).contains("est le seul membre du groupe « Ressources humaines »");
+    Api.Response leaveHr = admin.delete("/group/hr/members/nadia");
+    assertThat(leaveHr.status()).as(leaveHr.body()).isEqualTo(403);
+    assertThat(identityService.createUserQuery().memberOfGroup("hr").userId("nadia").count()).isOne();
   }
 
   /** A valid request still goes through the check (the body is handed on intact, accents included). */

@@ -152,13 +152,13 @@ class TaskEligibilityTest extends PedaflowIntegrationTest {
       assertThat(ines.post("/task/" + assignMentor + "/submit-form", restVariables(Map.of("mentorId", "ines"))).status()).isEqualTo(204);
       String questionnaire = taskId(instanceId, "CompleteNeedsQuestionnaire");
       assertRefused(rest("admin").post("/task/" + questionnaire + "/assignee", Map.of("userId", "claire")), 403,
-          "seuls « thomas », à qui le processus la confie et les administrateurs peuvent s'en charger");
+          "seuls « thomas » (à qui le processus la confie) et les administrateurs peuvent s'en charger");
       assertThat(rest("thomas").post("/task/" + questionnaire + "/submit-form", restVariables(Map.of(
           "lmsExperience", "basic", "interests", "hybrid", "wantsLabelSupport", false))).status()).isEqualTo(204);
       String meeting = taskId(instanceId, "HoldWelcomeMeeting");
 
       assertRefused(ines.post("/task/" + meeting + "/assignee", Map.of("userId", "claire")), 403,
-          "seuls « ines », à qui le processus la confie, les membres du groupe « Ingénieurs pédagogiques » et les administrateurs");
+          "seuls « ines » (à qui le processus la confie), les membres du groupe « Ingénieurs pédagogiques » et les administrateurs");
       assertThat(ines.post("/task/" + meeting + "/assignee", Map.of("userId", colleague)).status()).isEqualTo(204);
       assertThat(taskService.createTaskQuery().taskId(meeting).singleResult().getAssignee()).isEqualTo(colleague);
       runtimeService.deleteProcessInstance(instanceId, "test terminé");

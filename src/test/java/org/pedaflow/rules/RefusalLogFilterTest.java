@@ -74,6 +74,11 @@ class RefusalLogFilterTest {
     assertThat(restLineThrowing(new ProcessEngineException(
         "Cannot submit task form 42: ENGINE-03043 task with id '42' is suspended."))).isEqualTo(FilterReply.DENY);
     assertThat(restLineThrowing(new ProcessEngineException("ENGINE-13053 No job found with id '42'.'"))).isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new ProcessEngineException("No job found with id '42'."))).isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new ProcessEngineException("task 42 doesn't exist: task is null"))).isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new ProcessEngineException("Password does not match policy"))).isEqualTo(FilterReply.DENY);
+    assertThat(restLineThrowing(new ProcessEngineException("User has an invalid id: 'jean dupont' is not a valid resource identifier.")))
+        .isEqualTo(FilterReply.DENY);
     assertThat(restLineThrowing(new ProcessEngineException("Cannot instantiate process definition x:1:42: "
         + "ENGINE-03043 Process Definition with id 'x:1:42' is suspended"))).isEqualTo(FilterReply.DENY);
     assertThat(restLineThrowing(new NullPointerException("Cannot invoke \"TaskEntity.getId()\" because \"task\" is null")))
@@ -90,6 +95,7 @@ class RefusalLogFilterTest {
     assertThat(engineLine(new org.camunda.bpm.engine.SuspendedEntityInteractionException("ENGINE-03043 task with id '42' is suspended.")))
         .isEqualTo(FilterReply.DENY);
     assertThat(engineLine(new ProcessEngineException("ENGINE-13053 No job found with id '42'.'"))).isEqualTo(FilterReply.DENY);
+    assertThat(engineLine(new ProcessEngineException("Password does not match policy"))).isEqualTo(FilterReply.DENY);
     assertThat(engineLine(new IllegalStateException("ENGINE-13053 No job found with id '42'.'")))
         .as("not the engine's exception").isEqualTo(FilterReply.NEUTRAL);
     assertThat(engineLine(new org.camunda.bpm.engine.exception.NullValueException("Cannot find process definition with id 42: definition is null")))
