@@ -1,5 +1,6 @@
 package org.pedaflow.rules;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,10 +70,8 @@ final class TaskEligibility {
         return true;
       }
     }
-    Set<String> groups = new LinkedHashSet<>();
+    Set<String> groups = modelGroups(task, rules);
     groups.add(Groups.ADMINS);
-    definition.getCandidateGroupIdExpressions().forEach(expression -> groups.addAll(ids(expression.getValue(task.getExecution()))));
-    groups.addAll(rules.alsoWorkedBy(task.getTaskDefinitionKey()));
     Collection<String> memberOf = groupsOf(userId);
     return memberOf == null ? groups.stream().anyMatch(group -> directory.get().isMember(userId, group))
         : groups.stream().anyMatch(memberOf::contains);
@@ -88,12 +87,10 @@ final class TaskEligibility {
 
   private static String whoWorks(DelegateTask task, ProcessRules rules) {
     TaskDefinition definition = ((TaskEntity) task).getTaskDefinition();
-    Set<String> groups = new LinkedHashSet<>();
-    definition.getCandidateGroupIdExpressions().forEach(expression -> groups.addAll(ids(expression.getValue(task.getExecution()))));
-    groups.addAll(rules.alsoWorkedBy(task.getTaskDefinitionKey()));
+    Set<String> groups = modelGroups(task, rules);
     String named = definition.getAssigneeExpression() == null ? null
         : String.valueOf(definition.getAssigneeExpression().getValue(task.getExecution()));
-    List<String> who = new java.util.ArrayList<>();
+    List<String> who = new ArrayList<>();
     if (named != null) {
       who.add("« " + named + " » (à qui le processus la confie)");
     }
@@ -101,6 +98,15 @@ final class TaskEligibility {
     who.add("les administrateurs");
     return "seuls " + String.join(", ", who.subList(0, who.size() - 1)) + " et " + who.get(who.size() - 1)
         + " peuvent s'en charger";
+  }
+
+  /** The groups the model offers the task to, and those the process's rules add for it. */
+  private static Set<String> modelGroups(DelegateTask task, ProcessRules rules) {
+    Set<String> groups = new LinkedHashSet<>();
+    ((TaskEntity) task).getTaskDefinition().getCandidateGroupIdExpressions()
+        .forEach(expression -> groups.addAll(ids(expression.getValue(task.getExecution()))));
+    groups.addAll(rules.alsoWorkedBy(task.getTaskDefinitionKey()));
+    return groups;
   }
 
   /** An expression's value as ids: a comma-separated String or a collection. */
