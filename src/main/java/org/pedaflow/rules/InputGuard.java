@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -83,6 +84,7 @@ final class InputGuard extends CommandInterceptor {
   private static final Field DELETED_LINK_TYPE = field(DeleteIdentityLinkCmd.class, "type", PEOPLE_PURPOSE);
   private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task", PEOPLE_PURPOSE);
   private static final Field SAVED_USER = field(SaveUserCmd.class, "user", "le contrôle des droits sur les comptes");
+  private static final Field SAVED_GROUP = field(SaveGroupCmd.class, "group", "le contrôle des groupes créés");
   private static final Field DELETED_USER = field(DeleteUserCmd.class, "userId", "le contrôle des comptes supprimés");
   private static final String MEMBERSHIP_PURPOSE = "le contrôle des groupes";
   private static final Field ADDED_MEMBER = field(CreateMembershipCmd.class, "userId", MEMBERSHIP_PURPOSE);
@@ -126,6 +128,8 @@ final class InputGuard extends CommandInterceptor {
       refuseOwnerChange((TaskEntity) read(SAVED_TASK, command));
     } else if (command instanceof SaveUserCmd) {
       checkMayWriteUser((org.camunda.bpm.engine.identity.User) read(SAVED_USER, command));
+    } else if (command instanceof SaveGroupCmd) {
+      refuseExistingGroup((org.camunda.bpm.engine.identity.Group) read(SAVED_GROUP, command));
     } else if (command instanceof DeleteUserCmd) {
       refuseDeletingSomeoneStillNeeded((String) read(DELETED_USER, command));
     } else if (command instanceof DeleteMembershipCmd) {
@@ -194,11 +198,39 @@ final class InputGuard extends CommandInterceptor {
       if (entity.getRevision() == 0) {
         commandContext.getAuthorizationManager().checkAuthorization(org.camunda.bpm.engine.authorization.Permissions.CREATE,
             org.camunda.bpm.engine.authorization.Resources.USER);
+        if (entity.getId() != null && commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration()
+            .getIdentityService().createUserQuery().userId(entity.getId()).count() > 0)) {
+          refuse(new InvalidInputException("id", "Compte refusé : un compte porte déjà l'identifiant « " + entity.getId()
+              + " ». Choisissez-en un autre. Rien n'a été créé."));
+        }
       } else {
         commandContext.getAuthorizationManager().checkAuthorization(org.camunda.bpm.engine.authorization.Permissions.UPDATE,
             org.camunda.bpm.engine.authorization.Resources.USER, entity.getId());
       }
     }
+  }
+
+  /** A new group whose id is taken: a French 400 before the database refuses it (Camunda: an ERROR and a 400 in English). */
+  private static void refuseExistingGroup(org.camunda.bpm.engine.identity.Group group) {
+    if (!(group instanceof org.camunda.bpm.engine.impl.persistence.entity.GroupEntity entity) || entity.getRevision() != 0
+        || entity.getId() == null) {
+      return;
+    }
+    CommandContext commandContext = Context.getCommandContext();
+    commandContext.getAuthorizationManager().checkAuthorization(org.camunda.bpm.engine.authorization.Permissions.CREATE,
+        org.camunda.bpm.engine.authorization.Resources.GROUP);
+    if (commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration().getIdentityService()
+        .createGroupQuery().groupId(entity.getId()).count() > 0)) {
+      refuse(new InvalidInputException("id", "Groupe refusé : un groupe porte déjà l'identifiant « " + entity.getId()
+          + " ». Choisissez-en un autre. Rien n'a été créé."));
+    }
+  }
+
+  private static void refuse(RuleViolationException refusal) {
+    RuleViolations.record(refusal);
+    Authentication authentication = authentication();
+    LOG.info("Refusé à {} : {}", authentication == null ? null : authentication.getUserId(), refusal.getMessage());
+    throw refusal;
   }
 
   /**

@@ -60,7 +60,8 @@ public class RefusalLogFilter extends TurboFilter {
         && (CONFLICTS.stream().anyMatch(format::startsWith) || NOT_FAULTS.matcher(format).find())) {
       return FilterReply.DENY;
     }
-    if (ENGINE_CONTEXT.equals(logger.getName()) && RuleViolations.inRequest() && isNotAFault(thrown(t, params))) {
+    if (ENGINE_CONTEXT.equals(logger.getName()) && RuleViolations.inRequest()
+        && (isNotAFault(thrown(t, params)) || isValueTooLong(thrown(t, params)))) {
       return FilterReply.DENY;
     }
     RuleViolationException recorded = RuleViolations.current();
@@ -81,6 +82,22 @@ public class RefusalLogFilter extends TurboFilter {
   private static boolean isNotAFault(Throwable thrown) {
     return thrown instanceof org.camunda.bpm.engine.ProcessEngineException && thrown.getMessage() != null
         && NOT_FAULTS.matcher("ENGINE-REST-HTTP500 " + thrown.getMessage()).find();
+  }
+
+  /**
+   * A text too long for the engine's column, written in Cockpit: the database refuses it, the web
+   * layer answers a French 400 (« la valeur est trop longue ») and logs one INFO line.
+   */
+  private static boolean isValueTooLong(Throwable thrown) {
+    int depth = 0;
+    for (Throwable cause = thrown; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+      String message = cause.getMessage();
+      if (message != null && (message.contains("Value too long for column \"TEXT_") // H2
+          || message.contains("value too long for type character varying(4000)"))) { // PostgreSQL
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The exception of a log call: Logback's throwable, or Camunda's last argument. */

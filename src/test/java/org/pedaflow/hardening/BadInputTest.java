@@ -350,7 +350,7 @@ class BadInputTest extends PedaflowIntegrationTest {
    * date, an account that already exists. French, no Java types, nothing changed.
    */
   @Test
-  void otherRefusalsOfTheEngineAreAnsweredInFrench() {
+  void otherRefusalsOfTheEngineAreAnsweredInFrench(org.springframework.boot.test.system.CapturedOutput output) {
     Map<String, Object> variables = Target.PURCHASE_START.valid();
     String id = rest("claire").post("/process-definition/key/learning-lab-purchase/start", restVariables(variables))
         .json().get("id").asText();
@@ -369,15 +369,24 @@ class BadInputTest extends PedaflowIntegrationTest {
 
     assertThat(wrongType.json().path("message").asText()).isEqualTo("Requête invalide : la valeur « abc » n'est pas du type « Integer ». Rien n'a été modifié.");
     assertThat(tooLong.json().path("message").asText()).contains("la valeur est trop longue (4 000 caractères au plus).");
-    assertThat(existing.json().path("message").asText()).contains("un compte porte déjà cet identifiant.");
+    assertThat(existing.json().path("message").asText())
+        .isEqualTo("Compte refusé : un compte porte déjà l'identifiant « claire ». Choisissez-en un autre. Rien n'a été créé.");
+    Api.Response existingGroup = rest("admin").post("/group/create", Map.of("id", "teachers", "name", "Doublon"));
+    assertThat(existingGroup.status()).as(existingGroup.body()).isEqualTo(400);
+    assertThat(existingGroup.json().path("message").asText()).startsWith("Groupe refusé : un groupe porte déjà l'identifiant « teachers »");
+    assertThat(identityService.createGroupQuery().groupId("teachers").singleResult().getName()).isEqualTo("Enseignants");
     for (Api.Response refused : List.of(wrongType, tooLong, badDate, existing)) {
       assertThat(refused.status()).as(refused.body()).isEqualTo(400);
       assertNoInternals(refused.body());
-      assertThat(refused.json().path("message").asText()).startsWith("Requête invalide : ").endsWith(" Rien n'a été modifié.");
+      assertThat(refused.json().path("message").asText()).matches("^(Requête invalide|Compte refusé) : .*").endsWith(" Rien n'a été "
+          + (refused == existing ? "créé." : "modifié."));
     }
     assertThat(runtimeService.getVariable(id, "quantity")).isEqualTo(variables.get("quantity"));
     assertThat(runtimeService.getVariable(id, "supplier")).isEqualTo(variables.get("supplier"));
     assertThat(identityService.createUserQuery().userId("claire").singleResult().getLastName()).isNotEqualTo("Doublon");
+    assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR ") || line.contains(" WARN "))
+        .filter(line -> line.contains("persistence layer") || line.contains("Value too long")))
+        .as("the 4 001 characters are a typing error, not a fault to watch").isEmpty();
     runtimeService.deleteProcessInstance(id, "test terminé");
   }
 

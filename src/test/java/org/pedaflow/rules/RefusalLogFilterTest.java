@@ -96,6 +96,12 @@ class RefusalLogFilterTest {
         .isEqualTo(FilterReply.DENY);
     assertThat(engineLine(new ProcessEngineException("ENGINE-13053 No job found with id '42'.'"))).isEqualTo(FilterReply.DENY);
     assertThat(engineLine(new ProcessEngineException("Password does not match policy"))).isEqualTo(FilterReply.DENY);
+    ProcessEngineException tooLong = new ProcessEngineException("An exception occurred in the persistence layer.",
+        new IllegalStateException("Value too long for column \"TEXT_ CHARACTER VARYING(4000)\": \"'xxxx...'\""));
+    assertThat(engineLine(tooLong)).as("a text over 4 000 characters in Cockpit").isEqualTo(FilterReply.DENY);
+    assertThat(engineLine(new ProcessEngineException("An exception occurred in the persistence layer.",
+        new IllegalStateException("Value too long for column \"NAME_ CHARACTER VARYING(255)\""))))
+        .as("another column").isEqualTo(FilterReply.NEUTRAL);
     assertThat(engineLine(new IllegalStateException("ENGINE-13053 No job found with id '42'.'")))
         .as("not the engine's exception").isEqualTo(FilterReply.NEUTRAL);
     assertThat(engineLine(new org.camunda.bpm.engine.exception.NullValueException("Cannot find process definition with id 42: definition is null")))
