@@ -71,7 +71,8 @@ public class UsersAndGroups {
       identityService.unlockUser(properties.getAdmin().getId());
       applyAdministratorPassword(properties.getAdmin().getId(), properties.getAdmin().getPassword());
       User admin = identityService.createUserQuery().userId(properties.getAdmin().getId()).singleResult();
-      if (!demoUsers() && !identityService.checkPasswordAgainstPolicy(properties.getAdmin().getPassword(), admin).isValid()) {
+      if (!demoUsers() && identityService.getPasswordPolicy() != null // null: the policy switched off
+          && !identityService.checkPasswordAgainstPolicy(properties.getAdmin().getPassword(), admin).isValid()) {
         LOG.warn("Le mot de passe de PEDAFLOW_ADMIN_PASSWORD est faible : la politique que Admin impose aux autres "
             + "comptes demande au moins 10 caractères, dont une majuscule, une minuscule, un chiffre et un caractère spécial");
       }

@@ -243,11 +243,15 @@ final class InputGuard extends CommandInterceptor {
     if (authentication == null || userId == null) {
       return;
     }
+    // the right to delete first: someone without it learns nothing of the account's work
+    Context.getCommandContext().getAuthorizationManager().checkAuthorization(
+        org.camunda.bpm.engine.authorization.Permissions.DELETE, org.camunda.bpm.engine.authorization.Resources.USER, userId);
     String refusal = null;
+    String lastOf = lastMemberOf(userId);
     if (userId.equals(authentication.getUserId())) {
       refusal = "Vous ne pouvez pas supprimer votre propre compte : demandez-le à un autre administrateur. Rien n'a été supprimé.";
-    } else if (lastMemberOf(userId) != null) {
-      refusal = "Le compte « " + userId + " » est le seul membre du groupe « " + lastMemberOf(userId) + " » : ajoutez d'abord "
+    } else if (lastOf != null) {
+      refusal = "Le compte « " + userId + " » est le seul membre du groupe « " + lastOf + " » : ajoutez d'abord "
           + "quelqu'un d'autre au groupe, sans quoi plus personne ne ferait son travail. Rien n'a été supprimé.";
     } else {
       CommandContext commandContext = Context.getCommandContext();
@@ -280,7 +284,12 @@ final class InputGuard extends CommandInterceptor {
   /** A person removes someone from one of Pedaflow's groups: not its last member. */
   private static void refuseRemovingLastMember(String userId, String groupId) {
     Authentication authentication = authentication();
-    if (authentication == null || !Groups.NAMES.containsKey(groupId) || members(groupId) > 1 || !isMember(userId, groupId)) {
+    if (authentication == null || !Groups.NAMES.containsKey(groupId)) {
+      return;
+    }
+    Context.getCommandContext().getAuthorizationManager().checkAuthorization(
+        org.camunda.bpm.engine.authorization.Permissions.DELETE, org.camunda.bpm.engine.authorization.Resources.GROUP_MEMBERSHIP, groupId);
+    if (members(groupId) > 1 || !isMember(userId, groupId)) {
       return;
     }
     String refusal = "« " + userId + " » est le seul membre du groupe « " + Groups.NAMES.get(groupId) + " » : ajoutez d'abord "

@@ -61,8 +61,8 @@ final class TaskEligibility {
     if (definition == null) {
       return true; // a task outside a model (created through the API): the engine's grants decide
     }
-    if (definition.getAssigneeExpression() != null
-        && userId.equals(String.valueOf(definition.getAssigneeExpression().getValue(task.getExecution())))) {
+    Object named = definition.getAssigneeExpression() == null ? null : definition.getAssigneeExpression().getValue(task.getExecution());
+    if (named != null && userId.equals(named.toString())) {
       return true;
     }
     for (Expression candidate : definition.getCandidateUserIdExpressions()) {
@@ -88,8 +88,7 @@ final class TaskEligibility {
   private static String whoWorks(DelegateTask task, ProcessRules rules) {
     TaskDefinition definition = ((TaskEntity) task).getTaskDefinition();
     Set<String> groups = modelGroups(task, rules);
-    String named = definition.getAssigneeExpression() == null ? null
-        : String.valueOf(definition.getAssigneeExpression().getValue(task.getExecution()));
+    Object named = definition.getAssigneeExpression() == null ? null : definition.getAssigneeExpression().getValue(task.getExecution());
     List<String> who = new ArrayList<>();
     if (named != null) {
       who.add("« " + named + " » (à qui le processus la confie)");

@@ -433,6 +433,10 @@ class BadInputTest extends PedaflowIntegrationTest {
     awaitJobs(id);
     Api admin = rest("admin");
     try {
+      Api.Response stranger = rest("claire").delete("/user/" + requesterId);
+      assertThat(stranger.status()).as(stranger.body()).isEqualTo(403);
+      assertThat(stranger.json().get("message").asText()).as("nothing of the account's work").startsWith("Accès refusé : ")
+          .doesNotContain("demande");
       Api.Response requester = admin.delete("/user/" + requesterId);
       assertThat(requester.status()).as(requester.body()).isEqualTo(403);
       assertThat(requester.json().get("message").asText()).startsWith("Le compte « demandeur-depart » ne peut pas être supprimé : "

@@ -126,6 +126,19 @@ class StartupTest {
     }
   }
 
+  /** A weak PEDAFLOW_ADMIN_PASSWORD is a WARN (Admin's policy is for the other accounts); with the policy off, no check at all. */
+  @Test
+  void aWeakAdministratorPasswordIsAWarningAndThePolicyMayBeSwitchedOff(@TempDir Path dataDir, @TempDir Path otherDir,
+      CapturedOutput output) {
+    try (ConfigurableApplicationContext app = start(dataDir, null, "--pedaflow.admin.id=root", "--pedaflow.admin.password=s3cret")) {
+      assertThat(output.getOut()).contains("WARN").contains("Le mot de passe de PEDAFLOW_ADMIN_PASSWORD est faible");
+    }
+    try (ConfigurableApplicationContext app = start(otherDir, null, "--pedaflow.admin.id=root",
+        "--pedaflow.admin.password=s3cret", "--camunda.bpm.generic-properties.properties.enable-password-policy=false")) {
+      assertThat(app.getBean(org.camunda.bpm.engine.IdentityService.class).checkPassword("root", "s3cret")).isTrue();
+    }
+  }
+
   @Test
   void theHealthCheckAnswersWithoutLoginAndSaysWhenTheDatabaseDoesNot(@TempDir Path dataDir) throws Exception {
     try (ConfigurableApplicationContext app = start(dataDir, null, "--pedaflow.admin.id=root", "--pedaflow.admin.password=s3cret")) {
