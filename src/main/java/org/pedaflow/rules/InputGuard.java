@@ -226,6 +226,7 @@ final class InputGuard extends CommandInterceptor {
     }
   }
 
+  /** Records the refusal for the request's answer, logs one INFO line (who, why) and throws it. */
   private static void refuse(RuleViolationException refusal) {
     RuleViolations.record(refusal);
     Authentication authentication = authentication();
@@ -274,10 +275,7 @@ final class InputGuard extends CommandInterceptor {
       }
     }
     if (refusal != null) {
-      ForbiddenActionException refused = new ForbiddenActionException(refusal);
-      RuleViolations.record(refused);
-      LOG.info("Refusé à {} : {}", authentication.getUserId(), refusal);
-      throw refused;
+      refuse(new ForbiddenActionException(refusal));
     }
   }
 
@@ -294,10 +292,7 @@ final class InputGuard extends CommandInterceptor {
     }
     String refusal = "« " + userId + " » est le seul membre du groupe « " + Groups.NAMES.get(groupId) + " » : ajoutez d'abord "
         + "quelqu'un d'autre au groupe, sans quoi plus personne ne ferait son travail. Rien n'a été modifié.";
-    ForbiddenActionException refused = new ForbiddenActionException(refusal);
-    RuleViolations.record(refused);
-    LOG.info("Refusé à {} : {}", authentication.getUserId(), refusal);
-    throw refused;
+    refuse(new ForbiddenActionException(refusal));
   }
 
   /** The name of a Pedaflow group whose only member the user is, or null. */
@@ -346,9 +341,6 @@ final class InputGuard extends CommandInterceptor {
     if (authentication == null || isAdministrator()) {
       return; // the application's own code, or an administrator
     }
-    ForbiddenActionException refusal = new ForbiddenActionException(message);
-    RuleViolations.record(refusal);
-    LOG.info("Refusé à {} : {}", authentication.getUserId(), message);
-    throw refusal;
+    refuse(new ForbiddenActionException(message));
   }
 }

@@ -55,20 +55,22 @@ public class RestSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<TaskUpdateFilter> taskUpdateFilter() {
-    FilterRegistrationBean<TaskUpdateFilter> registration = new FilterRegistrationBean<>(new TaskUpdateFilter());
-    registration.setName("pedaflow-task-update");
-    registration.addUrlPatterns(REST_PATTERN, WEBAPP_ENGINE_API_PATTERN);
-    // after authentication and the webapps' CSRF check, as the variables' check
-    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
-    return registration;
+    return onTheEngineApiAfterLogin(new TaskUpdateFilter(), "pedaflow-task-update");
   }
 
   @Bean
   FilterRegistrationBean<VariablesCheckFilter> variablesCheckFilter() {
-    FilterRegistrationBean<VariablesCheckFilter> registration = new FilterRegistrationBean<>(new VariablesCheckFilter());
-    registration.setName("pedaflow-variables-check");
+    return onTheEngineApiAfterLogin(new VariablesCheckFilter(), "pedaflow-variables-check");
+  }
+
+  /**
+   * A filter that reads request bodies on the engine's API (REST and the webapps' copy), after
+   * authentication (REST and webapps) and the webapps' CSRF check: strangers learn nothing.
+   */
+  private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> onTheEngineApiAfterLogin(F filter, String name) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.setName(name);
     registration.addUrlPatterns(REST_PATTERN, WEBAPP_ENGINE_API_PATTERN);
-    // after authentication (REST and webapps) and the webapps' CSRF check: strangers learn nothing
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
     return registration;
   }

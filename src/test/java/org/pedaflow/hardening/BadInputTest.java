@@ -423,10 +423,7 @@ class BadInputTest extends PedaflowIntegrationTest {
   void anAccountStillNeededIsNotDeleted() {
     // a lab manager of this test's own, with one request running (others' requests do not count here)
     String requesterId = "demandeur-depart";
-    if (identityService.createUserQuery().userId(requesterId).count() == 0) {
-      identityService.saveUser(identityService.newUser(requesterId));
-      identityService.createMembership(requesterId, "lab-managers");
-    }
+    testAccount(requesterId, "Demandeur", "Départ", null, "lab-managers");
     identityService.setAuthentication(requesterId, List.of("lab-managers"));
     String id = runtimeService.startProcessInstanceByKey("learning-lab-purchase", Target.PURCHASE_START.valid()).getId();
     identityService.clearAuthentication();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
 import java.util.function.BiFunction;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -73,15 +72,7 @@ class LoginLockoutTest extends PedaflowIntegrationTest {
   }
 
   private void createUserIfMissing(String userId) {
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User user = identityService.newUser(userId);
-      user.setFirstName("Verrou");
-      user.setLastName("Test");
-      user.setEmail(userId + "@univ.example");
-      user.setPassword(PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(userId, "teachers");
-    }
+    testAccount(userId, "Verrou", "Test", PASSWORD, "teachers");
     identityService.unlockUser(userId);
   }
 }

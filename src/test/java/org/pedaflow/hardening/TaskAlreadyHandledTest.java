@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +35,7 @@ class TaskAlreadyHandledTest extends PedaflowIntegrationTest {
 
   @BeforeEach
   void aSecondDesigner() {
-    if (identityService.createUserQuery().userId(COLLEAGUE).count() == 0) {
-      User user = identityService.newUser(COLLEAGUE);
-      user.setFirstName("Julien");
-      user.setLastName("Moreau");
-      user.setEmail(COLLEAGUE + "@univ.example");
-      user.setPassword(PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(COLLEAGUE, Groups.INSTRUCTIONAL_DESIGNERS);
-    }
+    testAccount(COLLEAGUE, "Julien", "Moreau", PASSWORD, Groups.INSTRUCTIONAL_DESIGNERS);
   }
 
   @AfterEach

@@ -130,14 +130,7 @@ class TaskEligibilityTest extends PedaflowIntegrationTest {
   @Test
   void theMentorsColleagueMayHoldTheWelcomeMeetingButNotATeacher() {
     String colleague = "julien-eligibility";
-    if (identityService.createUserQuery().userId(colleague).count() == 0) {
-      org.camunda.bpm.engine.identity.User user = identityService.newUser(colleague);
-      user.setFirstName("Julien");
-      user.setLastName("Moreau");
-      user.setEmail(colleague + "@univ.example");
-      identityService.saveUser(user);
-      identityService.createMembership(colleague, Groups.INSTRUCTIONAL_DESIGNERS);
-    }
+    testAccount(colleague, "Julien", "Moreau", null, Groups.INSTRUCTIONAL_DESIGNERS);
     try {
       identityService.setAuthentication("nadia", List.of(Groups.HR));
       String instanceId = runtimeService.startProcessInstanceByKey(org.pedaflow.onboarding.Onboarding.PROCESS_KEY, Map.of(

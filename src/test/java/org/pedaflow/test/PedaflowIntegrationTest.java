@@ -126,6 +126,22 @@ public abstract class PedaflowIntegrationTest {
     return Map.of("variables", variables);
   }
 
+  /**
+   * An account of a test's own in one group, created if missing (password null: nobody logs in with
+   * it); the test deletes it when done.
+   */
+  protected void testAccount(String userId, String firstName, String lastName, String password, String groupId) {
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identityService.newUser(userId);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(userId + "@univ.example");
+      user.setPassword(password);
+      identityService.saveUser(user);
+      identityService.createMembership(userId, groupId);
+    }
+  }
+
   /** A process of the SPEC must be deployed: a missing one fails the test instead of skipping it. */
   protected void requireDeployed(String processKey) {
     org.assertj.core.api.Assertions.assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count())
